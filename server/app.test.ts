@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { boxscoreResponseSchema } from './boxscore/contract.ts';
+import { createEmbeddedSource } from './boxscore/embedded.ts';
+import { createLogger } from './logger.ts';
+import { listen, type Listening } from './test-support/listen.ts';
+import { request } from 'node:http';
+
+/** Raw HTTP GET: fetch would hide Content-Encoding by decoding the body itself. */
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+let server: Listening;
+const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-client-'));
+
+beforeAll(async () => {
+  mkdirSync(join(clientDir, 'assets'));
+  writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Boxscore</title><div id="root"></div>');
+  writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+  const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir });
+  server = await listen(app);
+});
+afterAll(() => server.close());
+
+describe('GET /api/boxscore', () => {
+  it('answers the embedded snapshot as validated JSON', async () => {
+    const res = await fetch(`${server.url}/api/boxscore`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = boxscoreResponseSchema.parse(await res.json());
+    expect(body.source).toEqual({
+      kind: 'snapshot',
+      asOf: '2015-03-05',
+      fetchedAt: null,
+      citation: 'Source: Space-Track.org',
+      stale: false,
+      message: expect.stringContaining('embedded snapshot'),
+    });
+    expect(body.rows).toHaveLength(85);
+    expect(body.totals.counts.countryTotal).toBe(40454);
+    expect(body.totals.origin).toBe('upstream');
+  });
+
+  it('compresses with brotli or gzip as the client accepts, and sends identity otherwise', async () => {
+    const br = await rawGet(`${server.url}/api/boxscore`, { 'accept-encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    const gz = await rawGet(`${server.url}/api/boxscore`, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await rawGet(`${server.url}/api/boxscore`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gz.body.length).toBeLessThan(plain.body.length / 4);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(gz.headers.vary).toContain('Accept-Encoding');
+  });
+
+  it('revalidates with ETag: 304 when unchanged, 200 when the tag differs', async () => {
+    const first = await rawGet(`${server.url}/api/boxscore`);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const again = await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const weak = await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': `"other", W/${etag}` });
+    expect(weak.status).toBe(304);
+    const changed = await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': '"stale"' });
+    expect(changed.status).toBe(200);
+  });
+});
+
+describe('the rest of /api', () => {
+  it('GET /api/health reports the mode', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', mode: 'snapshot' });
+  });
+
+  it('answers unknown API paths with a JSON 404 and a stable code', async () => {
+    const res = await fetch(`${server.url}/api/nope?x=1`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'There is no API endpoint GET /api/nope.' } });
+  });
+
+  it('refuses a refresh in snapshot mode with a clear JSON error', async () => {
+    const res = await fetch(`${server.url}/api/boxscore/refresh`, { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      error: { code: 'SNAPSHOT_MODE', message: expect.stringContaining('cannot be refreshed') },
+    });
+  });
+});
+
+describe('the client', () => {
+  it('serves index.html uncached, for deep links too', async () => {
+    for (const path of ['/', '/some/deep/link']) {
+      const res = await rawGet(`${server.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body.toString()).toContain('<div id="root">');
+    }
+  });
+
+  it('serves hashed assets as immutable and compressed', async () => {
+    const res = await rawGet(`${server.url}/assets/index-abc123.js`, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers a missing asset with 404, not index.html', async () => {
+    const res = await rawGet(`${server.url}/assets/missing.js`);
+    expect(res.status).toBe(404);
+  });
+});

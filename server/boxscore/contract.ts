@@ -1,0 +1,90 @@
+/**
+ * The HTTP contract of `/api/boxscore`, defined once. The server validates what it sends against
+ * these schemas in tests; the client imports the types only (`import type`), so zod stays out of
+ * the browser bundle.
+ */
+import { z } from 'zod';
+
+/** The ten counts of a boxscore row, in the order Space-Track lists them. */
+export const COUNT_KEYS = [
+  'orbitalTba',
+  'orbitalPayload',
+  'orbitalRocketBody',
+  'orbitalDebris',
+  'orbitalTotal',
+  'decayedPayload',
+  'decayedRocketBody',
+  'decayedDebris',
+  'decayedTotal',
+  'countryTotal',
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
+const count = z.number().int().nonnegative();
+export const countsSchema = z.object(
+  Object.fromEntries(COUNT_KEYS.map((k) => [k, count])) as Record<CountKey, typeof count>,
+);
+export type Counts = z.infer<typeof countsSchema>;
+
+export const countryRowSchema = z.object({
+  /** Display name, HTML entities decoded and white space tidied; case kept as Space-Track sends it. */
+  country: z.string().min(1),
+  /** SPADOC code; null when Space-Track sends none. */
+  code: z.string().nullable(),
+  counts: countsSchema,
+  /**
+   * Counts that Space-Track sent as null. They are 0 in `counts` (so sums and charts work) and
+   * listed here so the page can show them as unknown rather than as a real zero.
+   */
+  missing: z.array(z.enum(COUNT_KEYS)),
+});
+export type CountryRow = z.infer<typeof countryRowSchema>;
+
+export const dataIssueSchema = z.object({
+  /** The row concerned, as "NAME (CODE)", or "totals". */
+  row: z.string(),
+  message: z.string(),
+});
+export type DataIssue = z.infer<typeof dataIssueSchema>;
+
+export const totalsSchema = z.object({
+  /** The grand totals: the `ALL` row when Space-Track sent one, otherwise the sum of the rows. */
+  counts: countsSchema,
+  /** "upstream": taken from the `ALL` row; "computed": no `ALL` row came, so the rows were summed. */
+  origin: z.enum(['upstream', 'computed']),
+  /** The sum of the country rows, for the cross-check. */
+  sumOfRows: countsSchema,
+  /** Counts where the `ALL` row disagrees with the sum of the rows (empty when they agree). */
+  mismatches: z.array(z.enum(COUNT_KEYS)),
+});
+export type Totals = z.infer<typeof totalsSchema>;
+
+export const CITATION = 'Source: Space-Track.org';
+
+export const sourceSchema = z.object({
+  kind: z.enum(['snapshot', 'live']),
+  /** Date (UTC, YYYY-MM-DD) the figures describe. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** When this copy was fetched from Space-Track (ISO 8601); null for the embedded snapshot. */
+  fetchedAt: z.string().datetime().nullable(),
+  citation: z.literal(CITATION),
+  /** True when a newer copy should exist but could not be fetched; `message` says why. */
+  stale: z.boolean(),
+  /** Plain words for the user: why the data is stale or why the snapshot is shown. */
+  message: z.string().nullable(),
+});
+export type BoxscoreSourceInfo = z.infer<typeof sourceSchema>;
+
+export const boxscoreResponseSchema = z.object({
+  source: sourceSchema,
+  rows: z.array(countryRowSchema),
+  totals: totalsSchema,
+  /** Rows that break the boxscore's arithmetic; shown to the user, never silently fixed. */
+  issues: z.array(dataIssueSchema),
+});
+export type BoxscoreResponse = z.infer<typeof boxscoreResponseSchema>;
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

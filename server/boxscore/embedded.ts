@@ -1,0 +1,35 @@
+/**
+ * The real 2015 boxscores shipped with the project (see snapshots/README.md), read and parsed once.
+ */
+import { readFileSync } from 'node:fs';
+import { CITATION } from './contract.ts';
+import { parseBoxscore, type ParsedBoxscore } from './parse.ts';
+import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
+
+export interface EmbeddedSnapshot {
+  asOf: string;
+  file: URL;
+}
+
+/** Oldest first; the last one is what the dashboard shows without credentials. */
+export const EMBEDDED_SNAPSHOTS: readonly EmbeddedSnapshot[] = ['2015-02-23', '2015-03-05'].map((asOf) => ({
+  asOf,
+  file: new URL(`./snapshots/boxscore-${asOf}.json`, import.meta.url),
+}));
+
+export function readEmbeddedSnapshot(snapshot: EmbeddedSnapshot): ParsedBoxscore {
+  return parseBoxscore(JSON.parse(readFileSync(snapshot.file, 'utf8')));
+}
+
+export const SNAPSHOT_MESSAGE =
+  'Showing the embedded snapshot: no Space-Track credentials are configured. Set SPACETRACK_IDENTITY and SPACETRACK_PASSWORD for live data.';
+
+/** The newest embedded snapshot, served as it is: no upstream, nothing ever changes. */
+export function createEmbeddedSource(snapshot = EMBEDDED_SNAPSHOTS.at(-1)): BoxscoreSource {
+  if (!snapshot) throw new Error('No embedded snapshot is bundled.');
+  const prepared: PreparedBoxscore = prepareBoxscore(
+    { kind: 'snapshot', asOf: snapshot.asOf, fetchedAt: null, citation: CITATION, stale: false, message: SNAPSHOT_MESSAGE },
+    readEmbeddedSnapshot(snapshot),
+  );
+  return { mode: 'snapshot', current: () => Promise.resolve(prepared) };
+}

@@ -1,0 +1,109 @@
+/**
+ * Configuration: one zod schema over the environment (and an optional `.env` file in the project
+ * root; real environment variables win). Startup fails with every bad variable named and why.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const schema = z
+  .object({
+    PORT: int(0, 65535).default(3000),
+    HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+    SPACETRACK_IDENTITY: optionalSecret,
+    SPACETRACK_PASSWORD: optionalSecret,
+    SPACETRACK_BASE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://www.space-track.org' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('https://www.space-track.org'),
+    DATA_DIR: z.string().trim().min(1, 'must not be empty').default('data'),
+    BOXSCORE_MIN_REFRESH_SECONDS: int(10, 7 * 86400).default(3600),
+    SPACETRACK_TIMEOUT_SECONDS: int(1, 300).default(30),
+    // Space-Track allows fewer than 30 a minute and 300 an hour; stay well below by default.
+    SPACETRACK_MAX_PER_MINUTE: int(1, 29).default(20),
+    SPACETRACK_MAX_PER_HOUR: int(1, 299).default(200),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SPACETRACK_IDENTITY && !env.SPACETRACK_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['SPACETRACK_PASSWORD'], message: 'is missing: SPACETRACK_IDENTITY is set, so live mode needs the password too' });
+    }
+    if (env.SPACETRACK_PASSWORD && !env.SPACETRACK_IDENTITY) {
+      ctx.addIssue({ code: 'custom', path: ['SPACETRACK_IDENTITY'], message: 'is missing: SPACETRACK_PASSWORD is set, so live mode needs the identity too' });
+    }
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Present only when both credentials are set: live mode. */
+  spacetrack?: {
+    identity: string;
+    password: string;
+    baseUrl: string;
+    timeoutMs: number;
+    maxPerMinute: number;
+    maxPerHour: number;
+  };
+  dataDir: string;
+  minRefreshSeconds: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Variables from `<root>/.env`, if present, under those of the real environment. */
+export function readEnv(env: Env = process.env, root = PROJECT_ROOT): Env {
+  const file = resolve(root, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...env };
+}
+
+export function loadConfig(env: Env, root = PROJECT_ROOT): Config {
+  // Empty strings count as unset, as in most tools that read .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `- ${i.path.join('.') || 'environment'} ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    spacetrack:
+      e.SPACETRACK_IDENTITY && e.SPACETRACK_PASSWORD
+        ? {
+            identity: e.SPACETRACK_IDENTITY,
+            password: e.SPACETRACK_PASSWORD,
+            baseUrl: e.SPACETRACK_BASE_URL,
+            timeoutMs: e.SPACETRACK_TIMEOUT_SECONDS * 1000,
+            maxPerMinute: e.SPACETRACK_MAX_PER_MINUTE,
+            maxPerHour: e.SPACETRACK_MAX_PER_HOUR,
+          }
+        : undefined,
+    dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(root, e.DATA_DIR),
+    minRefreshSeconds: e.BOXSCORE_MIN_REFRESH_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

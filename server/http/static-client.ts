@@ -1,0 +1,37 @@
+/**
+ * Serves the built client from `dist/`: hashed assets cached for a year as immutable, index.html
+ * never cached (so a new release is picked up at once), and every other page path answered with
+ * index.html for the single-page app.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { Router } from 'express';
+
+export function staticClient(clientDir: string): Router {
+  const router = Router();
+  const indexFile = join(clientDir, 'index.html');
+
+  router.use(
+    '/assets',
+    express.static(join(clientDir, 'assets'), {
+      index: false,
+      fallthrough: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
+  router.get('/{*splat}', (_req, res) => {
+    if (!existsSync(indexFile)) {
+      res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (or `npm start`, which builds it).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+  return router;
+}

@@ -1,0 +1,11 @@
+import { Router } from 'express';
+import type { BoxscoreSource } from '../boxscore/source.ts';
+
+export function healthRouter(source: BoxscoreSource): Router {
+  const router = Router();
+  router.get('/health', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok', mode: source.mode, uptimeSeconds: Math.round(process.uptime()) });
+  });
+  return router;
+}
