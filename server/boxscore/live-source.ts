@@ -1,0 +1,149 @@
+/**
+ * The live boxscore: the newest good copy from Space-Track, kept in the snapshot store.
+ *
+ * - On start the newest stored copy is served at once, without touching the upstream.
+ * - A copy older than the latest 17:00 UTC is renewed in the background while it keeps being
+ *   served (stale-while-revalidate); with nothing to serve, callers wait for the fetch.
+ * - Single flight: all callers share one fetch in progress (at most one login and one query).
+ * - No attempt follows another within BOXSCORE_MIN_REFRESH_SECONDS, good or failed; after a rate
+ *   limit answer the wait is at least RATE_LIMIT_BACKOFF_MS.
+ * - A failed fetch changes nothing stored: the last good copy is served marked stale with a plain
+ *   message; with no good copy at all the embedded 2015 snapshot is served, labelled as such.
+ * The response is prepared once per state change, never per request.
+ */
+import { AppError } from '../http/app-error.ts';
+import type { Logger } from '../logger.ts';
+import type { SpaceTrackClient } from '../spacetrack/client.ts';
+import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
+import { CITATION } from './contract.ts';
+import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
+import type { ParsedBoxscore } from './parse.ts';
+import { isDue, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
+import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
+
+export interface LiveSourceDeps {
+  client: Pick<SpaceTrackClient, 'fetchBoxscore' | 'close'>;
+  store: SnapshotStore;
+  logger: Logger;
+  minRefreshSeconds: number;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+const minuteOf = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export async function createLiveSource({ client, store, logger, minRefreshSeconds, now = () => new Date() }: LiveSourceDeps): Promise<BoxscoreSource> {
+  const log = logger.child({ source: 'live' });
+  const minRefreshMs = minRefreshSeconds * 1000;
+  const stored = await store.latest();
+  let good: { fetchedAt: Date; parsed: ParsedBoxscore } | undefined = stored && { fetchedAt: new Date(stored.fetchedAt), parsed: stored.parsed };
+  if (stored) log.info({ fetchedAt: stored.fetchedAt }, 'serving the stored boxscore');
+  let lastError: UpstreamError | undefined;
+  let nextAttemptAt = 0;
+  let inflight: Promise<UpstreamError | undefined> | undefined;
+  let closed = false;
+  let embedded: { asOf: string; parsed: ParsedBoxscore } | undefined;
+  let prepared = prepare();
+
+  function prepare(): PreparedBoxscore {
+    if (good) {
+      const fetchedAt = good.fetchedAt.toISOString();
+      const message = lastError ? `${sentence(lastError.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
+      return prepareBoxscore(
+        { kind: 'live', asOf: fetchedAt.slice(0, 10), fetchedAt, citation: CITATION, stale: lastError !== undefined, message },
+        good.parsed,
+      );
+    }
+    if (!embedded) {
+      const snapshot = EMBEDDED_SNAPSHOTS.at(-1);
+      if (!snapshot) throw new Error('No embedded snapshot is bundled.');
+      embedded = { asOf: snapshot.asOf, parsed: readEmbeddedSnapshot(snapshot) };
+    }
+    const why = lastError ? sentence(lastError.message) : 'No live data has been fetched from Space-Track yet.';
+    return prepareBoxscore(
+      {
+        kind: 'snapshot',
+        asOf: embedded.asOf,
+        fetchedAt: null,
+        citation: CITATION,
+        stale: true,
+        message: `${why} No live data is available, so the embedded 2015 snapshot (as of ${embedded.asOf}) is shown instead.`,
+      },
+      embedded.parsed,
+    );
+  }
+
+  async function attempt(): Promise<UpstreamError | undefined> {
+    const startedAt = now().getTime();
+    nextAttemptAt = startedAt + minRefreshMs;
+    try {
+      const { rows, parsed } = await client.fetchBoxscore();
+      const fetchedAt = now();
+      try {
+        await store.save({ fetchedAt, rows });
+      } catch (err) {
+        // The data is good; failing to keep it must not hide it from the user.
+        log.error({ err }, 'could not store the fetched boxscore');
+      }
+      good = { fetchedAt, parsed };
+      lastError = undefined;
+    } catch (err) {
+      if (!(err instanceof UpstreamError)) log.error({ err }, 'unexpected error while fetching the boxscore');
+      lastError = err instanceof UpstreamError ? err : upstreamErrors.unexpected();
+      if (lastError.isRateLimit) nextAttemptAt = startedAt + Math.max(minRefreshMs, RATE_LIMIT_BACKOFF_MS);
+      const budgetWait = (lastError.details.retryAfterSeconds ?? 0) * 1000;
+      nextAttemptAt = Math.max(nextAttemptAt, startedAt + budgetWait);
+      log.warn({ code: lastError.code, nextAttemptAt: new Date(nextAttemptAt).toISOString() }, good ? 'refresh failed: serving the last good copy as stale' : 'fetch failed: serving the embedded snapshot');
+    }
+    prepared = prepare();
+    return lastError;
+  }
+
+  function start(): Promise<UpstreamError | undefined> {
+    inflight ??= attempt().finally(() => (inflight = undefined));
+    return inflight;
+  }
+
+  return {
+    mode: 'live',
+
+    async current() {
+      const t = now();
+      if (!closed && !inflight && isDue(good?.fetchedAt, t) && t.getTime() >= nextAttemptAt) void start();
+      if (!good && inflight) await inflight;
+      return prepared;
+    },
+
+    async refresh() {
+      if (closed) throw new AppError(503, 'SHUTTING_DOWN', 'The dashboard server is shutting down.');
+      if (!inflight) {
+        const waitMs = nextAttemptAt - now().getTime();
+        if (waitMs > 0) {
+          const seconds = Math.ceil(waitMs / 1000);
+          throw new AppError(
+            429,
+            'REFRESH_TOO_SOON',
+            `Space-Track was asked moments ago, and the dashboard keeps to Space-Track's usage limits. Try again in ${seconds} seconds.`,
+            { 'Retry-After': String(seconds) },
+          );
+        }
+      }
+      const error = await start();
+      if (error) {
+        const retryAfter = error.details.retryAfterSeconds;
+        throw retryAfter === undefined
+          ? new AppError(502, error.code, error.message)
+          : new AppError(429, error.code, error.message, { 'Retry-After': String(retryAfter) });
+      }
+      return prepared;
+    },
+
+    async close() {
+      closed = true;
+      await client.close();
+      await inflight;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * When the live source may ask Space-Track again. Space-Track asks that the boxscore be fetched at
+ * most once a day, after 17:00 UTC: a stored copy is due for renewal once it predates the latest
+ * 17:00 UTC. Independently, no upstream attempt (good or failed) follows another sooner than the
+ * minimum interval, so failures never hammer the upstream.
+ */
+export const DAILY_REFRESH_HOUR_UTC = 17;
+
+/**
+ * After Space-Track says its rate limit was exceeded, wait at least this long (or the minimum
+ * interval, if longer): the per-hour limit ends in suspension, so err on the slow side.
+ */
+export const RATE_LIMIT_BACKOFF_MS = 3_600_000;
+
+/** The latest 17:00 UTC at or before `now`. */
+export function latestDailyCutoff(now: Date): Date {
+  const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), DAILY_REFRESH_HOUR_UTC));
+  if (cutoff.getTime() > now.getTime()) cutoff.setUTCDate(cutoff.getUTCDate() - 1);
+  return cutoff;
+}
+
+/** True when there is no copy, or the copy predates the latest 17:00 UTC. */
+export function isDue(fetchedAt: Date | undefined, now: Date): boolean {
+  return fetchedAt === undefined || fetchedAt.getTime() < latestDailyCutoff(now).getTime();
+}

@@ -1,0 +1,141 @@
+/**
+ * Stored boxscores fetched from Space-Track, one JSON file per good fetch in DATA_DIR:
+ * `boxscore-<fetchedAt>.json` holding `{ format: 1, fetchedAt, rows }`, where `rows` are the rows
+ * exactly as Space-Track sent them (so a later parser fix applies to old copies too).
+ *
+ * - Writes are atomic: a temporary file in the same folder is written, fsynced, then renamed over
+ *   the final name, so a crash never leaves a half-written snapshot under a real name.
+ * - Reads validate (JSON, schema, and the boxscore parser). A file that fails is renamed to
+ *   `<name>.corrupt`, reported in the log and never served; the next newest valid copy is used.
+ * - Retention: the newest 400 snapshots are kept (over a year at one fetch a day); older ones are
+ *   deleted after each save. `.corrupt` files are kept for inspection and are not counted.
+ *
+ * Behind an interface so a shared store could replace the folder later.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../logger.ts';
+import { parseBoxscore, type ParsedBoxscore } from './parse.ts';
+
+export const DEFAULT_RETENTION = 400;
+
+export interface SnapshotInfo {
+  /** File name, usable to read it back. */
+  id: string;
+  fetchedAt: string;
+}
+
+export interface StoredSnapshot extends SnapshotInfo {
+  rows: unknown[];
+  parsed: ParsedBoxscore;
+}
+
+export interface SnapshotStore {
+  /** The newest valid snapshot, or undefined when none is stored. */
+  latest(): Promise<StoredSnapshot | undefined>;
+  /** Every stored snapshot, newest first (files are not validated until read). */
+  list(): Promise<SnapshotInfo[]>;
+  /** One snapshot by id; undefined when absent or corrupt (then set aside). */
+  read(id: string): Promise<StoredSnapshot | undefined>;
+  save(snapshot: { fetchedAt: Date; rows: unknown[] }): Promise<SnapshotInfo>;
+}
+
+const fileSchema = z.object({
+  format: z.literal(1),
+  fetchedAt: z.iso.datetime(),
+  rows: z.array(z.unknown()).min(1),
+});
+
+const NAME = /^boxscore-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)\.json$/;
+
+/** ISO time with ':' replaced so the name is valid everywhere and sorts by time. */
+const fileName = (fetchedAt: Date) => `boxscore-${fetchedAt.toISOString().replace(/:/g, '-')}.json`;
+
+export function createFileSnapshotStore(options: { dir: string; logger: Logger; retain?: number }): SnapshotStore {
+  const { dir, retain = DEFAULT_RETENTION } = options;
+  const log = options.logger.child({ store: dir });
+
+  async function names(): Promise<string[]> {
+    const entries = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as string[];
+      throw err;
+    });
+    return entries.filter((n) => NAME.test(n)).sort().reverse();
+  }
+
+  async function read(id: string): Promise<StoredSnapshot | undefined> {
+    if (!NAME.test(id)) return undefined;
+    const path = join(dir, id);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    try {
+      const file = fileSchema.parse(JSON.parse(text));
+      return { id, fetchedAt: new Date(file.fetchedAt).toISOString(), rows: file.rows, parsed: parseBoxscore(file.rows) };
+    } catch (err) {
+      await rename(path, `${path}.corrupt`);
+      log.error({ file: id, reason: err instanceof Error ? err.message.slice(0, 200) : 'unknown' }, 'stored snapshot is corrupt: set aside as .corrupt, not served');
+      return undefined;
+    }
+  }
+
+  return {
+    async latest() {
+      // Temporary files are left only by a crash mid-write; they were never a snapshot.
+      const leftovers = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('.tmp-'));
+      await Promise.all(leftovers.map((n) => rm(join(dir, n), { force: true })));
+      for (const id of await names()) {
+        const snapshot = await read(id);
+        if (snapshot) return snapshot;
+      }
+      return undefined;
+    },
+
+    async list() {
+      return (await names()).map((id) => ({ id, fetchedAt: id.replace(NAME, '$1').replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3') }));
+    },
+
+    read,
+
+    async save({ fetchedAt, rows }) {
+      await mkdir(dir, { recursive: true });
+      const id = fileName(fetchedAt);
+      const temp = join(dir, `.tmp-${randomBytes(6).toString('hex')}-${id}`);
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(JSON.stringify({ format: 1, fetchedAt: fetchedAt.toISOString(), rows }));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, join(dir, id));
+      await syncDir(dir);
+      log.info({ file: id }, 'snapshot stored');
+      for (const old of (await names()).slice(retain)) {
+        await rm(join(dir, old), { force: true });
+        log.info({ file: old }, 'old snapshot removed (retention)');
+      }
+      return { id, fetchedAt: fetchedAt.toISOString() };
+    },
+  };
+}
+
+/** Make the rename itself durable; not every platform can open a folder, hence best effort. */
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Durability of the folder entry is a bonus; the data file itself is already synced.
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The Space-Track session: one login reused for every query, cookies kept in a tough-cookie jar,
+ * one re-login and one repeated query on a 401, logout on close. Every request goes through the
+ * budget first and is refused, unsent, when the budget is used up.
+ *
+ * Only the boxscore query exists here: the relay never forwards an arbitrary upstream path.
+ * The identity and password appear in the login body only; the session cookie lives in the jar
+ * only. Neither is ever logged or copied into an error.
+ */
+import makeFetchCookie from 'fetch-cookie';
+import { CookieJar } from 'tough-cookie';
+import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
+import type { Logger } from '../logger.ts';
+import type { RequestBudget } from './budget.ts';
+import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
+import { upstreamErrors, UpstreamError } from './errors.ts';
+
+export const LOGIN_PATH = '/ajaxauth/login';
+export const LOGOUT_PATH = '/ajaxauth/logout';
+export const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
+const SESSION_COOKIE = 'chocolatechip';
+
+export interface SpaceTrackClientOptions {
+  baseUrl: string;
+  identity: string;
+  password: string;
+  timeoutMs: number;
+  budget: RequestBudget;
+  logger: Logger;
+}
+
+export interface BoxscoreFetch {
+  /** The rows exactly as Space-Track sent them (stored, so later parser fixes apply to old copies). */
+  rows: unknown[];
+  parsed: ParsedBoxscore;
+}
+
+export interface SpaceTrackClient {
+  /** Log in if needed, query the boxscore, validate it. Rejects with an UpstreamError. */
+  fetchBoxscore(): Promise<BoxscoreFetch>;
+  /** Cancel requests in flight and end the session upstream (best effort, never rejects). */
+  close(): Promise<void>;
+}
+
+export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceTrackClient {
+  const { baseUrl, identity, password, timeoutMs, budget } = options;
+  const log = options.logger.child({ upstream: 'space-track' });
+  const jar = new CookieJar();
+  const cookieFetch = makeFetchCookie(fetch, jar);
+  const closing = new AbortController();
+  let loggedIn = false;
+  let loginInFlight: Promise<void> | undefined;
+
+  async function send(path: string, init: RequestInit, what: string): Promise<RawAnswer> {
+    const decision = budget.take();
+    if (!decision.granted) {
+      log.warn({ what, retryAfterMs: decision.retryAfterMs }, 'request budget used up: nothing sent');
+      throw upstreamErrors.budgetExhausted(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
+    }
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), closing.signal]);
+    try {
+      // redirect 'manual': a followed redirect would be an upstream request the budget never saw.
+      const res = await cookieFetch(`${baseUrl}${path}`, { ...init, signal, redirect: 'manual' });
+      const body = await res.text();
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+    } catch (err) {
+      const failure = networkFailureOf(err, timeoutMs);
+      log.warn({ what, code: failure.code, cause: causeCode(err) }, 'upstream request failed');
+      throw failure;
+    }
+  }
+
+  async function login(): Promise<void> {
+    const answer = await send(
+      LOGIN_PATH,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ identity, password }).toString(),
+      },
+      'login',
+    );
+    // Space-Track answers a failed login with HTTP 200 and {"Login":"Failed"}.
+    if (/"Login"\s*:\s*"Failed"/i.test(answer.body)) throw fail(upstreamErrors.loginFailed(), 'login');
+    const failure = failureOf(answer);
+    if (failure) throw fail(failure, 'login');
+    const cookies = await jar.getCookies(baseUrl);
+    if (!cookies.some((c) => c.key === SESSION_COOKIE)) throw fail(upstreamErrors.noSessionCookie(), 'login');
+    loggedIn = true;
+    log.info('logged in to Space-Track');
+  }
+
+  function ensureLoggedIn(): Promise<void> {
+    if (loggedIn) return Promise.resolve();
+    loginInFlight ??= login().finally(() => (loginInFlight = undefined));
+    return loginInFlight;
+  }
+
+  function fail(error: UpstreamError, what: string): UpstreamError {
+    log.warn({ what, code: error.code, status: error.details.status }, error.message);
+    return error;
+  }
+
+  async function query(): Promise<RawAnswer> {
+    await ensureLoggedIn();
+    const first = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    if (first.status !== 401) return first;
+    // The session expired: log in again once and repeat the query once, then give up.
+    log.info('session expired (401): logging in again once');
+    loggedIn = false;
+    await ensureLoggedIn();
+    const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    if (second.status === 401) {
+      loggedIn = false;
+      throw fail(upstreamErrors.sessionRejected(), 'query');
+    }
+    return second;
+  }
+
+  return {
+    async fetchBoxscore() {
+      const answer = await query();
+      let rows: unknown[];
+      let parsed: ParsedBoxscore;
+      try {
+        rows = rowsOf(answer);
+        parsed = parseBoxscore(rows);
+      } catch (err) {
+        if (err instanceof UpstreamError) throw fail(err, 'query');
+        if (err instanceof BoxscoreFormatError) throw fail(upstreamErrors.invalidData(err.message), 'query');
+        throw err;
+      }
+      log.info({ rows: rows.length }, 'boxscore fetched');
+      return { rows, parsed };
+    },
+
+    async close() {
+      closing.abort();
+      if (!loggedIn) return;
+      loggedIn = false;
+      try {
+        // A fresh signal: the closing one is already aborted.
+        const decision = budget.take();
+        if (!decision.granted) {
+          log.warn('request budget used up: not logging out');
+          return;
+        }
+        await cookieFetch(`${baseUrl}${LOGOUT_PATH}`, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }).then((r) => r.text());
+        log.info('logged out of Space-Track');
+      } catch (err) {
+        log.warn({ code: networkFailureOf(err, timeoutMs).code }, 'logout failed');
+      } finally {
+        await jar.removeAllCookies();
+      }
+    },
+  };
+}
+
+function causeCode(err: unknown): string | undefined {
+  const cause = (err as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
