@@ -33,6 +33,8 @@ export interface FakeSpaceTrack {
   setScenario(s: FakeScenario): void;
   setDelayMs(ms: number): void;
   close(): Promise<void>;
+  /** Every session cookie value handed out so far (tests scan for leaks with it). */
+  issuedSessions(): string[];
 }
 
 export const FAKE_IDENTITY = 'analyst@example.org';
@@ -74,6 +76,7 @@ export async function startFakeSpaceTrack(
   let delayMs = 0;
   let expiredOnceUsed = false;
   const sessions = new Set<string>();
+  const issued: string[] = [];
   const counts: FakeCounts = { login: 0, query: 0, logout: 0, total: 0, other: 0 };
   const sockets = new Set<Socket>();
 
@@ -90,6 +93,7 @@ export async function startFakeSpaceTrack(
     }
     const token = randomBytes(24).toString('hex');
     sessions.add(token);
+    issued.push(token);
     const expires = new Date(Date.now() + 7200_000).toUTCString();
     send(res, 200, 'text/html; charset=UTF-8', '', {
       'set-cookie': `${SESSION_COOKIE}=${token}; expires=${expires}; Max-Age=7200; path=/; HttpOnly;HttpOnly;Secure`,
@@ -178,6 +182,7 @@ export async function startFakeSpaceTrack(
     counts: () => ({ ...counts }),
     setScenario,
     setDelayMs: (ms) => (delayMs = ms),
+    issuedSessions: () => [...issued],
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -14,7 +14,8 @@ export interface RawAnswer {
 const RATE_LIMIT_TEXT = /violated your query rate limit/i;
 
 function looksLikeHtml(answer: RawAnswer): boolean {
-  return answer.contentType.includes('text/html') || /^\s*</.test(answer.body);
+  // An empty text/html body is how a successful login looks; a page needs content.
+  return /^\s*</.test(answer.body) || (answer.contentType.includes('text/html') && answer.body.trim() !== '');
 }
 
 /** The failure an answer that is not data stands for (rate limit, maintenance, other status). */

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { isDue, latestDailyCutoff } from './refresh-policy.ts';
+
+const d = (iso: string) => new Date(iso);
+
+describe('daily refresh after 17:00 UTC', () => {
+  it('finds the latest 17:00 UTC at or before now', () => {
+    expect(latestDailyCutoff(d('2026-06-02T16:59:59Z')).toISOString()).toBe('2026-06-01T17:00:00.000Z');
+    expect(latestDailyCutoff(d('2026-06-02T17:00:00Z')).toISOString()).toBe('2026-06-02T17:00:00.000Z');
+    expect(latestDailyCutoff(d('2026-06-02T23:30:00Z')).toISOString()).toBe('2026-06-02T17:00:00.000Z');
+    expect(latestDailyCutoff(d('2026-03-01T03:00:00Z')).toISOString()).toBe('2026-02-28T17:00:00.000Z');
+  });
+
+  it('is due with no copy, or when the copy predates the latest 17:00 UTC', () => {
+    expect(isDue(undefined, d('2026-06-02T10:00:00Z'))).toBe(true);
+    expect(isDue(d('2026-06-01T17:05:00Z'), d('2026-06-02T16:59:00Z'))).toBe(false);
+    expect(isDue(d('2026-06-01T17:05:00Z'), d('2026-06-02T17:00:00Z'))).toBe(true);
+    expect(isDue(d('2026-06-02T16:00:00Z'), d('2026-06-02T16:30:00Z'))).toBe(false);
+    expect(isDue(d('2026-06-02T16:00:00Z'), d('2026-06-02T17:01:00Z'))).toBe(true);
+  });
+});
