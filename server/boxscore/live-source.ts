@@ -45,7 +45,9 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   let inflight: Promise<UpstreamError | undefined> | undefined;
   let closed = false;
   let embedded: { asOf: string; parsed: ParsedBoxscore } | undefined;
-  let prepared = prepare();
+  // Built on first use after each state change (not per request, and not when nobody asks).
+  let prepared: PreparedBoxscore | undefined;
+  const view = () => (prepared ??= prepare());
 
   function prepare(): PreparedBoxscore {
     if (good) {
@@ -97,7 +99,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
       nextAttemptAt = Math.max(nextAttemptAt, startedAt + budgetWait);
       log.warn({ code: lastError.code, nextAttemptAt: new Date(nextAttemptAt).toISOString() }, good ? 'refresh failed: serving the last good copy as stale' : 'fetch failed: serving the embedded snapshot');
     }
-    prepared = prepare();
+    prepared = undefined;
     return lastError;
   }
 
@@ -113,7 +115,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
       const t = now();
       if (!closed && !inflight && isDue(good?.fetchedAt, t) && t.getTime() >= nextAttemptAt) void start();
       if (!good && inflight) await inflight;
-      return prepared;
+      return view();
     },
 
     async refresh() {
@@ -137,7 +139,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
           ? new AppError(502, error.code, error.message)
           : new AppError(429, error.code, error.message, { 'Retry-After': String(retryAfter) });
       }
-      return prepared;
+      return view();
     },
 
     async close() {

@@ -1,0 +1,210 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startFakeSpaceTrack, type FakeScenario, type FakeSpaceTrack } from '../../e2e/fake-upstream/fake-space-track.ts';
+import { AppError } from '../http/app-error.ts';
+import { createLive, manualClock, tempDir, type LiveOptions } from '../test-support/live-harness.ts';
+import { boxscoreResponseSchema } from './contract.ts';
+import type { BoxscoreSource } from './source.ts';
+
+let fake: FakeSpaceTrack;
+const open: BoxscoreSource[] = [];
+
+beforeEach(async () => {
+  fake = await startFakeSpaceTrack();
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close?.()));
+  await fake.close();
+});
+
+async function live(o: Omit<LiveOptions, 'fake'> = {}) {
+  const harness = await createLive({ fake, ...o });
+  open.push(harness.source);
+  return harness;
+}
+
+const info = async (s: BoxscoreSource) => boxscoreResponseSchema.parse((await s.current()).response).source;
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe('live source', () => {
+  it('on a cold start waits for one fetch, stores it and serves it labelled live', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source, store } = await live({ now: clock.now });
+    const first = await source.current();
+    expect(first.response.source).toEqual({
+      kind: 'live', asOf: '2026-06-01', fetchedAt: '2026-06-01T18:00:00.000Z', citation: 'Source: Space-Track.org', stale: false, message: null,
+    });
+    expect(first.response.rows).toHaveLength(85);
+    expect(await store.list()).toEqual([{ id: 'boxscore-2026-06-01T18-00-00.000Z.json', fetchedAt: '2026-06-01T18:00:00.000Z' }]);
+    // The prepared response is reused, not rebuilt per call.
+    expect(await source.current()).toBe(first);
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
+  });
+
+  it('single flight: concurrent callers share one login and one query', async () => {
+    const { source } = await live({ now: manualClock('2026-06-01T18:00:00Z').now });
+    const all = await Promise.all(Array.from({ length: 25 }, () => source.current()));
+    expect(new Set(all).size).toBe(1);
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
+  });
+
+  it('fetches again only once the copy predates the latest 17:00 UTC, serving the old copy meanwhile', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source, store } = await live({ now: clock.now });
+    await source.current();
+    clock.set('2026-06-02T16:59:59Z');
+    expect((await info(source)).fetchedAt).toBe('2026-06-01T18:00:00.000Z');
+    expect(fake.counts().query).toBe(1);
+
+    clock.set('2026-06-02T17:00:00Z');
+    const during = await info(source); // answered at once from the stored copy
+    expect(during).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
+    await vi.waitFor(async () => expect((await info(source)).fetchedAt).toBe('2026-06-02T17:00:00.000Z'));
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+    expect(await store.list()).toHaveLength(2);
+  });
+
+  it('a restart with a stored copy serves it without any upstream request', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const first = await live({ now: clock.now });
+    await first.source.current();
+    await first.source.close?.();
+    const before = fake.counts();
+
+    clock.set('2026-06-02T09:00:00Z');
+    const again = await live({ now: clock.now, dataDir: first.dataDir });
+    expect(await info(again.source)).toMatchObject({ kind: 'live', fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
+    expect(fake.counts()).toEqual(before);
+  });
+
+  it('manual refresh: same minimum interval (429 with Retry-After), then fetches even before 17:00', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source } = await live({ now: clock.now, minRefreshSeconds: 600 });
+    await source.current();
+    clock.advance(100);
+    const tooSoon = await rejection(source.refresh!());
+    expect(tooSoon).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '500' } });
+    expect(tooSoon.message).toMatch(/Try again in 500 seconds/);
+    expect(fake.counts().query).toBe(1);
+
+    clock.advance(500);
+    const fresh = await source.refresh!();
+    expect(fresh.response.source.fetchedAt).toBe('2026-06-01T18:10:00.000Z');
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+  });
+
+  it('with no good data at all, serves the embedded snapshot labelled as such and does not hammer', async () => {
+    fake.setScenario('maintenance-503');
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source, dataDir } = await live({ now: clock.now, minRefreshSeconds: 600 });
+    const shown = await info(source);
+    expect(shown).toEqual({
+      kind: 'snapshot', asOf: '2015-03-05', fetchedAt: null, citation: 'Source: Space-Track.org', stale: true,
+      message: 'Space-Track answered with a web page instead of data (probably maintenance). No live data is available, so the embedded 2015 snapshot (as of 2015-03-05) is shown instead.',
+    });
+    expect((await source.current()).response.rows).toHaveLength(85);
+    clock.advance(599);
+    await source.current();
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
+    expect(readdirSync(dataDir)).toEqual([]);
+
+    fake.setScenario('ok');
+    clock.advance(1);
+    expect(await info(source)).toMatchObject({ kind: 'live', stale: false, message: null });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+  });
+
+  it('a failed login is shown plainly and not retried until the minimum interval has passed', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source } = await live({ now: clock.now, password: 'not the password', minRefreshSeconds: 600 });
+    expect((await info(source)).message).toMatch(/^Space-Track rejected the credentials\. No live data is available/);
+    for (let i = 0; i < 5; i++) await source.current();
+    expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON' });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 0, total: 1 });
+    clock.advance(600);
+    const failed = await rejection(source.refresh!());
+    expect(failed).toMatchObject({ status: 502, code: 'UPSTREAM_LOGIN_FAILED', message: 'Space-Track rejected the credentials' });
+    expect(fake.counts()).toMatchObject({ login: 2, query: 0 });
+  });
+
+  it('backs off for an hour after a rate-limit answer, longer than the minimum interval', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source } = await live({ now: clock.now, minRefreshSeconds: 60 });
+    await source.current();
+    fake.setScenario('rate-limit-500');
+    clock.advance(60);
+    expect(await rejection(source.refresh!())).toMatchObject({ status: 502, code: 'UPSTREAM_RATE_LIMITED' });
+    clock.advance(61);
+    expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '3539' } });
+    expect(fake.counts().query).toBe(2);
+  });
+
+  it('logs out upstream on close', async () => {
+    const { source } = await live({ now: manualClock('2026-06-01T18:00:00Z').now });
+    await source.current();
+    await source.close?.();
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, logout: 1 });
+  });
+});
+
+describe('every upstream fault keeps the last good data, marked stale, with nothing stored overwritten', () => {
+  const faults: [FakeScenario | 'refused', RegExp][] = [
+    ['login-failed', /^Space-Track rejected the credentials\. /],
+    ['expired-always', /^Space-Track refused the session even after logging in again\. /],
+    ['rate-limit-500', /rate limit was exceeded/],
+    ['rate-limit-200', /rate limit was exceeded/],
+    ['maintenance-200', /web page instead of data/],
+    ['maintenance-503', /web page instead of data/],
+    ['malformed-json', /not valid JSON/],
+    ['truncated-json', /not valid JSON \(malformed or cut off\)/],
+    ['empty-string', /sent an empty answer/],
+    ['empty-array', /sent an empty answer/],
+    ['invalid-rows', /not a valid boxscore/],
+    ['reset', /connection to Space-Track was cut off/],
+    ['hang', /did not answer within 0\.3 seconds/],
+    ['refused', /could not be reached/],
+  ];
+
+  it.each(faults)('%s', async (fault, message) => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const dataDir = tempDir();
+    const first = await live({ now: clock.now, dataDir });
+    await first.source.current();
+    await first.source.close?.();
+    const storedName = 'boxscore-2026-06-01T18-00-00.000Z.json';
+    const storedBytes = readFileSync(join(dataDir, storedName));
+
+    let baseUrl: string | undefined;
+    if (fault === 'refused') {
+      baseUrl = await new Promise<string>((resolve) => {
+        const s = createServer().listen(0, '127.0.0.1', () => {
+          const { port } = s.address() as { port: number };
+          s.close(() => resolve(`http://127.0.0.1:${port}`));
+        });
+      });
+    } else fake.setScenario(fault);
+    clock.set('2026-06-02T17:30:00Z'); // due: the copy predates today's 17:00 UTC
+    const { source } = await live({ now: clock.now, dataDir, timeoutMs: 300, baseUrl });
+    expect(await info(source)).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
+
+    await vi.waitFor(async () => expect((await info(source)).stale).toBe(true), { timeout: 3000 });
+    const shown = await info(source);
+    expect(shown).toMatchObject({ kind: 'live', asOf: '2026-06-01', fetchedAt: '2026-06-01T18:00:00.000Z' });
+    expect(shown.message).toMatch(message);
+    expect(shown.message).toMatch(/Showing the last good copy, fetched 2026-06-01 18:00 UTC\.$/);
+    expect((await source.current()).response.rows).toHaveLength(85);
+    expect(readdirSync(dataDir)).toEqual([storedName]);
+    expect(readFileSync(join(dataDir, storedName))).toEqual(storedBytes);
+    // No immediate retry: more calls within the minimum interval reach nothing upstream.
+    const after = fake.counts();
+    for (let i = 0; i < 5; i++) await source.current();
+    expect(fake.counts()).toEqual(after);
+  });
+});
