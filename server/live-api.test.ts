@@ -1,0 +1,160 @@
+/**
+ * Live mode over real HTTP: the real Express app on port 0 in front of the fake Space-Track on
+ * port 0, with a hand-moved clock.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSpaceTrack, type FakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
+import { apiErrorSchema, boxscoreResponseSchema } from './boxscore/contract.ts';
+import { manualClock, startLiveApp, type LiveOptions } from './test-support/live-harness.ts';
+
+let fake: FakeSpaceTrack;
+const apps: { close: () => Promise<void> }[] = [];
+/** Every response seen in a test, headers and body, to scan for secrets. */
+let seen: string[];
+
+beforeEach(async () => {
+  fake = await startFakeSpaceTrack();
+  seen = [];
+});
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((a) => a.close()));
+  await fake.close();
+});
+
+async function app(o: Omit<LiveOptions, 'fake'> = {}) {
+  const a = await startLiveApp({ fake, ...o });
+  apps.push(a);
+  return a;
+}
+
+async function call(url: string, method = 'GET') {
+  const res = await fetch(url, { method });
+  const text = await res.text();
+  seen.push(JSON.stringify([...res.headers]), text);
+  return { status: res.status, headers: res.headers, json: JSON.parse(text) as unknown };
+}
+
+describe('live mode over HTTP', () => {
+  it('100 concurrent GET /api/boxscore on a cold server cause exactly one login and one query', async () => {
+    const { url } = await app({ now: manualClock('2026-06-01T18:00:00Z').now });
+    const answers = await Promise.all(Array.from({ length: 100 }, () => call(`${url}/api/boxscore`)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const bodies = answers.map((a) => boxscoreResponseSchema.parse(a.json));
+    expect(new Set(answers.map((a) => a.headers.get('etag'))).size).toBe(1);
+    expect(bodies[0]?.source).toMatchObject({ kind: 'live', fetchedAt: '2026-06-01T18:00:00.000Z', citation: 'Source: Space-Track.org', stale: false });
+    expect(fake.counts()).toEqual({ login: 1, query: 1, logout: 0, total: 2, other: 0 });
+  });
+
+  it('a restart with a stored copy answers without any upstream request', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const first = await app({ now: clock.now });
+    await call(`${first.url}/api/boxscore`);
+    await first.close();
+    const before = fake.counts();
+    clock.set('2026-06-02T12:00:00Z');
+    const second = await app({ now: clock.now, dataDir: first.dataDir });
+    const res = await call(`${second.url}/api/boxscore`);
+    expect(boxscoreResponseSchema.parse(res.json).source).toMatchObject({ kind: 'live', fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
+    expect(fake.counts()).toEqual(before);
+  });
+
+  it('POST /api/boxscore/refresh answers 429 with Retry-After when too soon, then refreshes', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { url } = await app({ now: clock.now, minRefreshSeconds: 3600 });
+    await call(`${url}/api/boxscore`);
+    clock.advance(600);
+    const tooSoon = await call(`${url}/api/boxscore/refresh`, 'POST');
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.headers.get('retry-after')).toBe('3000');
+    expect(apiErrorSchema.parse(tooSoon.json).error.code).toBe('REFRESH_TOO_SOON');
+    expect(fake.counts().query).toBe(1);
+
+    clock.advance(3000);
+    const fresh = await call(`${url}/api/boxscore/refresh`, 'POST');
+    expect(fresh.status).toBe(200);
+    expect(boxscoreResponseSchema.parse(fresh.json).source.fetchedAt).toBe('2026-06-01T19:00:00.000Z');
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+  });
+
+  it('an upstream fault on refresh answers 502 while GET keeps serving the last good data, stale', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { url } = await app({ now: clock.now, minRefreshSeconds: 60 });
+    await call(`${url}/api/boxscore`);
+    fake.setScenario('maintenance-503');
+    clock.advance(60);
+    const failed = await call(`${url}/api/boxscore/refresh`, 'POST');
+    expect(failed.status).toBe(502);
+    expect(apiErrorSchema.parse(failed.json).error).toEqual({
+      code: 'UPSTREAM_MAINTENANCE',
+      message: 'Space-Track answered with a web page instead of data (probably maintenance).',
+    });
+    const still = await call(`${url}/api/boxscore`);
+    expect(still.status).toBe(200);
+    const body = boxscoreResponseSchema.parse(still.json);
+    expect(body.source).toMatchObject({ kind: 'live', fetchedAt: '2026-06-01T18:00:00.000Z', stale: true });
+    expect(body.source.message).toBe(
+      'Space-Track answered with a web page instead of data (probably maintenance). Showing the last good copy, fetched 2026-06-01 18:00 UTC.',
+    );
+    expect(body.rows).toHaveLength(85);
+    expect((await call(`${url}/api/health`)).status).toBe(200);
+  });
+
+  it('wrong credentials: the page gets the embedded snapshot with the plain message; refresh says 429 then 502', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { url } = await app({ now: clock.now, password: 'Tr0ub4dor&3', minRefreshSeconds: 60 });
+    const first = boxscoreResponseSchema.parse((await call(`${url}/api/boxscore`)).json);
+    expect(first.source).toMatchObject({ kind: 'snapshot', asOf: '2015-03-05', stale: true });
+    expect(first.source.message).toBe(
+      'Space-Track rejected the credentials. No live data is available, so the embedded 2015 snapshot (as of 2015-03-05) is shown instead.',
+    );
+    expect((await call(`${url}/api/boxscore/refresh`, 'POST')).status).toBe(429);
+    clock.advance(60);
+    const refused = await call(`${url}/api/boxscore/refresh`, 'POST');
+    expect(refused.status).toBe(502);
+    expect(apiErrorSchema.parse(refused.json).error).toEqual({ code: 'UPSTREAM_LOGIN_FAILED', message: 'Space-Track rejected the credentials' });
+    expect(fake.counts()).toMatchObject({ login: 2, query: 0, total: 2 });
+  });
+
+  it('logs out upstream when the server shuts down', async () => {
+    const a = await startLiveApp({ fake, now: manualClock('2026-06-01T18:00:00Z').now });
+    await call(`${a.url}/api/boxscore`);
+    await a.close();
+    expect(fake.counts()).toEqual({ login: 1, query: 1, logout: 1, total: 3, other: 0 });
+  });
+
+  it('never shows the credentials or the session cookie in a response, a header or a log line', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const a = await startLiveApp({ fake, now: clock.now, minRefreshSeconds: 60 });
+    await call(`${a.url}/api/boxscore`);
+    for (const scenario of ['expired-once', 'expired-always', 'rate-limit-200', 'invalid-rows', 'reset', 'ok'] as const) {
+      fake.setScenario(scenario);
+      clock.advance(3600);
+      await call(`${a.url}/api/boxscore/refresh`, 'POST');
+      await call(`${a.url}/api/boxscore`);
+    }
+    await call(`${a.url}/api/health`);
+    await call(`${a.url}/api/nope`);
+    await a.close();
+    const wrong = await startLiveApp({ fake, now: clock.now, password: 'hunter2-wrong', logs: a.logs });
+    apps.push(wrong);
+    await call(`${wrong.url}/api/boxscore`);
+
+    const tokens = fake.issuedSessions();
+    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    expect(fake.counts().logout).toBe(1);
+    const logs = a.logs.text();
+    expect(logs).toContain('session expired (401)'); // the capture really holds the relay's log
+    const everything = seen.join('\n') + logs;
+    for (const secret of [fake.identity, fake.password, encodeURIComponent(fake.password), 'hunter2-wrong', 'chocolatechip', ...tokens]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it('serves the boxscore only: no upstream path is reachable through the relay', async () => {
+    const { url } = await app({ now: manualClock('2026-06-01T18:00:00Z').now });
+    for (const path of ['/api/basicspacedata/query/class/gp/format/json', '/api/ajaxauth/login', '/api/boxscore/class/satcat']) {
+      expect((await call(`${url}${path}`)).status).toBe(404);
+    }
+    expect(fake.counts().total).toBe(0);
+  });
+});
