@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures must destructure their dependencies, even when there are none.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['server/**/*.ts'],
     ignores: ['server/**/*.test.ts', 'server/build-client.ts', 'server/index.ts'],
     rules: { 'no-console': 'error' },

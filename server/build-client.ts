@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './config.ts';
 
 const SOURCES = ['client', 'index.html', 'vite.config.ts', 'package.json', 'server/boxscore/contract.ts'];
@@ -23,9 +24,15 @@ export function clientIsStale(root = PROJECT_ROOT): boolean {
   return SOURCES.some((s) => newestMtime(join(root, s)) > builtAt);
 }
 
-if (clientIsStale()) {
-  process.stdout.write('Building the client (dist/ is missing or out of date)...\n');
+/** Build the client when it is missing or stale; resolves once dist/ is current. */
+export async function buildClientIfStale(root = PROJECT_ROOT, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<void> {
+  if (!clientIsStale(root)) return;
+  log('Building the client (dist/ is missing or out of date)...');
   const { build } = await import('vite');
-  await build({ root: PROJECT_ROOT, logLevel: 'warn' });
-  process.stdout.write('Client built.\n');
+  await build({ root, logLevel: 'warn' });
+  log('Client built.');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildClientIfStale();
 }

@@ -1,0 +1,41 @@
+/**
+ * The one way the client talks to /api: JSON in, JSON out, and every failure turned into an
+ * ApiError whose message is fit to show a person.
+ */
+import type { ApiErrorBody } from '../../server/boxscore/contract.ts';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+}
+
+export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The dashboard server cannot be reached. Check that it is running, then try again.');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, retryAfterSeconds);
+    throw new ApiError(response.status, 'HTTP', `The dashboard server answered with an error (HTTP ${response.status}).`);
+  }
+  if (body === undefined) throw new ApiError(response.status, 'BAD_BODY', 'The dashboard server sent an answer that could not be read.');
+  return body as T;
+}

@@ -1,0 +1,37 @@
+import type { TooltipContentProps } from 'recharts';
+import { formatCount } from '../../lib/format.ts';
+import type { ChartDatum, Series } from './chart-data.ts';
+
+/** Exact counts and the full name, whatever the scale draws. */
+export function ChartTooltip({ active, payload, series }: Pick<TooltipContentProps, 'active' | 'payload'> & { series: readonly Series[] }) {
+  const datum = payload?.[0]?.payload as ChartDatum | undefined;
+  if (!active || !datum) return null;
+  const stacks = (['orbital', 'decayed'] as const).filter((stack) => series.some((s) => s.stack === stack));
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip-title">
+        {datum.country}
+        {datum.code ? ` (${datum.code})` : ''}
+      </p>
+      <table>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.key}>
+              <td>
+                <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+                {s.name}
+              </td>
+              <td className="num">{formatCount(datum.counts[s.key])}</td>
+            </tr>
+          ))}
+          {stacks.map((stack) => (
+            <tr key={stack} className="total">
+              <td>{stack === 'orbital' ? 'In orbit' : 'Decayed'}</td>
+              <td className="num">{formatCount(datum.counts[stack === 'orbital' ? 'orbitalTotal' : 'decayedTotal'])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { BoxscoreSourceInfo, DataIssue } from '../../../server/boxscore/contract.ts';
+import { citationText } from '../../lib/citation.ts';
+import { formatInstant } from '../../lib/format.ts';
+
+/** What the data is and how fresh: the snapshot label, the stale warning, and data issues. */
+export function SourceNotice({ source, issues: allIssues }: { source: BoxscoreSourceInfo; issues: readonly DataIssue[] }) {
+  // Totals mismatches are shown beside the headline figures, where they matter.
+  const issues = allIssues.filter((issue) => issue.row !== 'totals');
+  return (
+    <>
+      {source.stale ? (
+        <div role="alert" className="notice warning">
+          <strong>{source.kind === 'snapshot' ? 'No live data: showing the embedded snapshot' : 'Stale data'}</strong> (as of {source.asOf}
+          {source.fetchedAt ? `, fetched ${formatInstant(source.fetchedAt)}` : ''}). {source.message}
+        </div>
+      ) : source.kind === 'snapshot' ? (
+        <p role="status" className="notice info">
+          <strong>Embedded snapshot</strong> of the boxscore as of <time dateTime={source.asOf}>{source.asOf}</time>: real Space-Track data, not live.{' '}
+          {source.message}
+        </p>
+      ) : null}
+      {issues.length > 0 ? (
+        <div role="alert" className="notice warning">
+          <p>
+            <strong>Space-Track's figures do not add up</strong> in {issues.length === 1 ? 'one place' : `${issues.length} places`}; they are shown as sent:
+          </p>
+          <ul>
+            {issues.map((issue, i) => (
+              <li key={i}>
+                {issue.row}: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function SourceLine({ source }: { source: BoxscoreSourceInfo }) {
+  return <p className="source-line">{citationText(source)}</p>;
+}

@@ -1,0 +1,101 @@
+import type { CountKey, Totals } from '../../../server/boxscore/contract.ts';
+import { formatCount } from '../../lib/format.ts';
+
+interface Props {
+  totals: Totals;
+  countries: number;
+}
+
+const GROUPS: { title: string; total: CountKey; parts: [CountKey, string][] }[] = [
+  {
+    title: 'In orbit',
+    total: 'orbitalTotal',
+    parts: [
+      ['orbitalPayload', 'Payloads'],
+      ['orbitalRocketBody', 'Rocket bodies'],
+      ['orbitalDebris', 'Debris'],
+      ['orbitalTba', 'To be announced'],
+    ],
+  },
+  {
+    title: 'Decayed',
+    total: 'decayedTotal',
+    parts: [
+      ['decayedPayload', 'Payloads'],
+      ['decayedRocketBody', 'Rocket bodies'],
+      ['decayedDebris', 'Debris'],
+    ],
+  },
+  { title: 'All objects ever catalogued', total: 'countryTotal', parts: [] },
+];
+
+const LABELS: Partial<Record<CountKey, string>> = {
+  orbitalTba: 'orbital TBA',
+  orbitalPayload: 'orbital payloads',
+  orbitalRocketBody: 'orbital rocket bodies',
+  orbitalDebris: 'orbital debris',
+  orbitalTotal: 'in orbit',
+  decayedPayload: 'decayed payloads',
+  decayedRocketBody: 'decayed rocket bodies',
+  decayedDebris: 'decayed debris',
+  decayedTotal: 'decayed',
+  countryTotal: 'all objects',
+};
+
+export function HeadlineFigures({ totals, countries }: Props) {
+  return (
+    <section aria-labelledby="headline-title" className="headline">
+      <h2 id="headline-title" className="visually-hidden">
+        Headline figures
+      </h2>
+      <div className="figures">
+        {GROUPS.map((group) => (
+          <div key={group.total} className="figure-card">
+            <p className="figure-title">{group.title}</p>
+            <p className="figure-value" data-testid={`figure-${group.total}`}>
+              {formatCount(totals.counts[group.total])}
+            </p>
+            {group.parts.length > 0 ? (
+              <dl className="figure-parts">
+                {group.parts.map(([key, label]) => (
+                  <div key={key}>
+                    <dt>{label}</dt>
+                    <dd>{formatCount(totals.counts[key])}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <p className="figure-note">{countries} countries and organisations</p>
+            )}
+          </div>
+        ))}
+      </div>
+      <TotalsCheck totals={totals} countries={countries} />
+    </section>
+  );
+}
+
+function TotalsCheck({ totals, countries }: Props) {
+  if (totals.origin === 'computed') {
+    return <p className="check neutral">Space-Track sent no ALL totals row: these totals are the sum of the {countries} rows.</p>;
+  }
+  if (totals.mismatches.length === 0) {
+    return (
+      <p className="check ok">
+        <span aria-hidden="true">✓ </span>Cross-checked: the ALL totals row matches the sum of the {countries} rows.
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="check mismatch">
+      <p>The ALL totals row does not match the sum of the {countries} rows:</p>
+      <ul>
+        {totals.mismatches.map((key) => (
+          <li key={key}>
+            {LABELS[key]}: ALL row {formatCount(totals.counts[key])}, rows add up to {formatCount(totals.sumOfRows[key])}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

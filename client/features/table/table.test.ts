@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { CountryRow } from '../../../server/boxscore/contract.ts';
+import { realBoxscore } from '../../test-support/real-boxscore.ts';
+import { filterRows, indexRows } from './filter.ts';
+import { nextSort, sortRows } from './sort.ts';
+
+const rows = realBoxscore.rows;
+const index = indexRows(rows);
+const names = (list: CountryRow[]) => list.map((r) => r.country);
+
+describe('filterRows', () => {
+  it('finds the three France rows by name, ignoring case', () => {
+    expect(names(filterRows(index, 'france'))).toEqual(['FRANCE/GERMANY', 'FRANCE', 'FRANCE/ITALY']);
+    expect(filterRows(index, '  FRANCE ')).toHaveLength(3);
+  });
+  it('ignores accents both ways', () => {
+    expect(names(filterRows(index, 'societe'))).toEqual(['SOCIÉTÉ EUROPÉENNE DES SATELLITES']);
+    expect(names(filterRows(index, 'SOCIÉTÉ'))).toEqual(['SOCIÉTÉ EUROPÉENNE DES SATELLITES']);
+  });
+  it('matches codes', () => {
+    expect(names(filterRows(index, 'cis'))).toContain('COMMONWEALTH OF INDEPENDENT STATES');
+    expect(names(filterRows(index, 'prc'))).toEqual(['PEOPLES REPUBLIC OF CHINA']);
+  });
+  it('keeps every row for an empty query and none for a miss', () => {
+    expect(filterRows(index, '')).toHaveLength(85);
+    expect(filterRows(index, 'atlantis')).toEqual([]);
+  });
+  it('does not match across the name/code boundary', () => {
+    // "FRANCE" + code "FR" must not make "cefr" match.
+    expect(filterRows(index, 'cefr')).toEqual([]);
+  });
+});
+
+describe('sortRows', () => {
+  it('puts the CIS first by orbital debris, descending, and numerically', () => {
+    const sorted = sortRows(rows, { key: 'orbitalDebris', direction: 'desc' });
+    expect(sorted.slice(0, 3).map((r) => [r.code, r.counts.orbitalDebris])).toEqual([
+      ['CIS', 3847],
+      ['PRC', 3457],
+      ['US', 3199],
+    ]);
+    const asc = sortRows(rows, { key: 'orbitalDebris', direction: 'asc' });
+    expect(asc.at(-1)?.code).toBe('CIS');
+    // 0s first, and numeric: 9 before 10.
+    const values = asc.map((r) => r.counts.orbitalDebris);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+  });
+  it('breaks ties by country name A to Z', () => {
+    const sorted = sortRows(rows, { key: 'orbitalDebris', direction: 'desc' });
+    const zeros = sorted.filter((r) => r.counts.orbitalDebris === 0).map((r) => r.country);
+    expect(zeros).toEqual([...zeros].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  });
+  it('sorts names alphabetically, ignoring case and accents', () => {
+    const mixed = [
+      { ...rows[0]!, country: 'société b' },
+      { ...rows[0]!, country: 'SOCIETE A' },
+      { ...rows[0]!, country: 'Algeria' },
+    ];
+    expect(names(sortRows(mixed, { key: 'country', direction: 'asc' }))).toEqual(['Algeria', 'SOCIETE A', 'société b']);
+    expect(names(sortRows(mixed, { key: 'country', direction: 'desc' }))).toEqual(['société b', 'SOCIETE A', 'Algeria']);
+  });
+  it('does not change its input', () => {
+    const before = names(rows);
+    sortRows(rows, { key: 'country', direction: 'desc' });
+    expect(names(rows)).toEqual(before);
+  });
+});
+
+describe('nextSort', () => {
+  it('starts a new column ascending, then flips', () => {
+    const first = nextSort({ key: 'orbitalTotal', direction: 'desc' }, 'orbitalDebris');
+    expect(first).toEqual({ key: 'orbitalDebris', direction: 'asc' });
+    expect(nextSort(first, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'desc' });
+    expect(nextSort({ key: 'orbitalDebris', direction: 'desc' }, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'asc' });
+  });
+});

@@ -1,0 +1,148 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures.ts';
+
+test('a reader sees the real snapshot, filters, sorts, and the chart follows', async ({ dashboard, page }) => {
+  await dashboard.open();
+
+  // The page says plainly that this is the embedded snapshot, and as of when.
+  const notice = page.getByRole('status').filter({ hasText: 'snapshot' });
+  await expect(notice).toContainText('2015-03-05');
+  await expect(page.getByText('Source: Space-Track.org · boxscore as of 2015-03-05').first()).toBeVisible();
+
+  // Headline figures from the ALL row, cross-checked against the rows.
+  await expect(page.getByTestId('figure-orbitalTotal')).toHaveText('17,094');
+  await expect(page.getByTestId('figure-decayedTotal')).toHaveText('23,360');
+  await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,454');
+  await expect(page.getByText('Cross-checked: the ALL totals row matches the sum of the 85 rows.')).toBeVisible();
+
+  // Every country, the ALL row as the footer, and a chart of the first 15.
+  await expect(dashboard.count).toHaveText('85 of 85 countries');
+  await expect(dashboard.bodyRows).toHaveCount(85);
+  await expect(dashboard.table.locator('tfoot')).toContainText('All countries (ALL row)');
+  await expect(dashboard.table.locator('tfoot')).toContainText('40,454');
+  await expect(dashboard.chartLabels).toHaveCount(15);
+  await expect(dashboard.chartLabels.first()).toHaveText('COMMONWEALTH OF… (CIS)');
+  expect(await dashboard.chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(15);
+  await expect(dashboard.chart.locator('.recharts-legend-item')).toHaveCount(7);
+  // Thousands separators in the table.
+  await expect(dashboard.bodyRows.first()).toContainText('6,360');
+
+  // Filter: case- and accent-insensitive, with a live count.
+  await dashboard.filter.fill('france');
+  await expect(dashboard.count).toHaveText('3 of 85 countries');
+  expect((await dashboard.countries()).sort()).toEqual(['FRANCE', 'FRANCE/GERMANY', 'FRANCE/ITALY']);
+  await expect(dashboard.chartLabels).toHaveCount(3);
+  await dashboard.filter.fill('societe');
+  await expect(dashboard.count).toHaveText('1 of 85 countries');
+  expect(await dashboard.countries()).toEqual(['SOCIÉTÉ EUROPÉENNE DES SATELLITES']);
+  await dashboard.filter.fill('atlantis');
+  await expect(dashboard.count).toHaveText('0 of 85 countries');
+  await expect(page.getByText('No countries match “atlantis”.')).toBeVisible();
+  await expect(page.getByText('No countries to chart: the filter matches none.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear the filter' }).click();
+  await expect(dashboard.count).toHaveText('85 of 85 countries');
+
+  // Sort by orbital debris: ascending, then descending puts the CIS first, and the chart follows.
+  const debris = dashboard.columnHeader('Orbital debris');
+  await dashboard.sortButton('Orbital debris').click();
+  await expect(debris).toHaveAttribute('aria-sort', 'ascending');
+  await dashboard.sortButton('Orbital debris').click();
+  await expect(debris).toHaveAttribute('aria-sort', 'descending');
+  expect((await dashboard.countries()).slice(0, 3)).toEqual([
+    'COMMONWEALTH OF INDEPENDENT STATES',
+    'PEOPLES REPUBLIC OF CHINA',
+    'UNITED STATES OF AMERICA',
+  ]);
+  await expect(dashboard.chartLabels.nth(1)).toHaveText('PEOPLES REPUBLIC… (PRC)');
+  await expect(dashboard.chart.getByRole('heading')).toHaveText('Objects by country: first 15 countries by orbital debris, descending');
+  // Only one header carries aria-sort.
+  await expect(page.locator('th[aria-sort]')).toHaveCount(1);
+
+  // Fewer countries in the chart.
+  await page.getByLabel('Countries in chart').fill('5');
+  await expect(dashboard.chartLabels).toHaveCount(5);
+});
+
+test('headers sort by keyboard, text and numbers alike', async ({ dashboard, page }) => {
+  await dashboard.open();
+  const country = dashboard.sortButton('Country');
+  await country.focus();
+  await page.keyboard.press('Enter');
+  await expect(dashboard.columnHeader('Country')).toHaveAttribute('aria-sort', 'ascending');
+  expect((await dashboard.countries())[0]).toBe('ALGERIA');
+  await page.keyboard.press('Space');
+  await expect(dashboard.columnHeader('Country')).toHaveAttribute('aria-sort', 'descending');
+  expect((await dashboard.countries())[0]).toBe('VIETNAM');
+
+  // Tab to the next header and sort numerically by keyboard alone.
+  await page.keyboard.press('Tab');
+  await expect(dashboard.sortButton('Code')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dashboard.sortButton('Country total')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dashboard.columnHeader('Country total')).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Enter');
+  const first = await dashboard.bodyRows.first().locator('td').last().innerText();
+  const second = await dashboard.bodyRows.nth(1).locator('td').last().innerText();
+  expect([first, second]).toEqual(['21,176', '10,972']);
+  await expect(dashboard.columnHeader('Country')).not.toHaveAttribute('aria-sort', /.*/);
+});
+
+test('the log scale copes with zeros and labels ticks in counts', async ({ dashboard, page }) => {
+  await dashboard.open();
+  await page.getByRole('radio', { name: 'Log' }).check();
+  const ticks = dashboard.chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+  await expect(ticks).toHaveText(['0', '1', '10', '100', '1,000', '10,000', '100,000']);
+  await expect(dashboard.chart.getByText('Objects (log scale)')).toBeVisible();
+  // Hovering a bar shows exact numbers and the full name.
+  await dashboard.chart.locator('.recharts-bar-rectangle').first().hover();
+  const tooltip = page.locator('.chart-tooltip');
+  await expect(tooltip).toContainText('COMMONWEALTH OF INDEPENDENT STATES (CIS)');
+  await expect(tooltip).toContainText('Orbital debris3,847');
+});
+
+test('Export PNG downloads the chart at 2x with its title, legend and source', async ({ dashboard, page }) => {
+  await dashboard.open();
+  await expect(dashboard.chartLabels).toHaveCount(15);
+  const box = await dashboard.chart.boundingBox();
+  expect(box).not.toBeNull();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(download.suggestedFilename()).toBe('boxscore-2015-03-05.png');
+  const png = await readFile((await download.path())!);
+
+  // A real PNG whose size is twice the chart's on screen.
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  expect(png.readUInt32BE(16)).toBe(2 * Math.ceil(box!.width));
+  expect(png.readUInt32BE(20)).toBe(2 * Math.ceil(box!.height));
+
+  // Decode it in the browser: opaque everywhere, and not one flat colour.
+  const stats = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    const colours = new Set<number>();
+    let transparent = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] !== 255) transparent++;
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    }
+    // The Okabe-Ito blue of orbital payloads must be in the picture: the bars were drawn.
+    return { colours: colours.size, transparent, hasPayloadBlue: colours.has(0x0072b2) };
+  }, png.toString('base64'));
+  expect(stats.transparent).toBe(0);
+  expect(stats.colours).toBeGreaterThan(50);
+  expect(stats.hasPayloadBlue).toBe(true);
+
+  // The file name follows the view.
+  await dashboard.sortButton('Orbital debris').click();
+  const [second] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(second.suggestedFilename()).toBe('boxscore-2015-03-05-by-orbital-debris-asc.png');
+});

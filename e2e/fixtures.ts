@@ -1,0 +1,66 @@
+/**
+ * Playwright fixtures: each worker runs the real Express app in-process on port 0 over the
+ * embedded snapshot, serving the real built client; tests get `baseURL` pointing at it and a
+ * page object for the dashboard.
+ */
+import { join } from 'node:path';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { createApp } from '../server/app.ts';
+import { createEmbeddedSource } from '../server/boxscore/embedded.ts';
+import { PROJECT_ROOT } from '../server/config.ts';
+import { createLogger } from '../server/logger.ts';
+import { listen, type Listening } from '../server/test-support/listen.ts';
+
+export const CLIENT_DIR = join(PROJECT_ROOT, 'dist');
+
+export class DashboardPage {
+  readonly filter: Locator;
+  readonly count: Locator;
+  readonly table: Locator;
+  readonly bodyRows: Locator;
+  readonly chart: Locator;
+  readonly chartLabels: Locator;
+
+  constructor(readonly page: Page) {
+    this.filter = page.getByLabel('Filter countries');
+    this.count = page.getByText(/^\d+ of \d+ countries$/);
+    this.table = page.getByRole('table');
+    this.bodyRows = this.table.locator('tbody tr');
+    this.chart = page.getByRole('figure');
+    this.chartLabels = this.chart.locator('text.chart-tick');
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+
+  sortButton(label: string): Locator {
+    return this.page.getByRole('button', { name: label, exact: true });
+  }
+
+  columnHeader(label: string): Locator {
+    return this.page.getByRole('columnheader').filter({ has: this.sortButton(label) });
+  }
+
+  /** Country names of the table's body rows, in order. */
+  async countries(): Promise<string[]> {
+    return this.bodyRows.locator('th[scope="row"]').allInnerTexts();
+  }
+}
+
+export const test = base.extend<{ dashboard: DashboardPage }, { app: Listening }>({
+  app: [
+    async ({}, use) => {
+      const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir: CLIENT_DIR });
+      const listening = await listen(app);
+      await use(listening);
+      await listening.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ app }, use) => use(app.url),
+  dashboard: async ({ page }, use) => use(new DashboardPage(page)),
+});
+
+export { expect };
