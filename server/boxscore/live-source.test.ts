@@ -191,7 +191,8 @@ describe('every upstream fault keeps the last good data, marked stale, with noth
       });
     } else fake.setScenario(fault);
     clock.set('2026-06-02T17:30:00Z'); // due: the copy predates today's 17:00 UTC
-    const { source } = await live({ now: clock.now, dataDir, timeoutMs: 300, baseUrl });
+    // A short timeout only where the timeout is the point: elsewhere a busy machine must not turn a fault into a timeout.
+    const { source } = await live({ now: clock.now, dataDir, timeoutMs: fault === 'hang' ? 300 : 5000, baseUrl });
     expect(await info(source)).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
 
     await vi.waitFor(async () => expect((await info(source)).stale).toBe(true), { timeout: 3000 });
