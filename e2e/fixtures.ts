@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createApp } from '../server/app.ts';
 import { createEmbeddedSource } from '../server/boxscore/embedded.ts';
+import type { BoxscoreSource } from '../server/boxscore/source.ts';
 import { PROJECT_ROOT } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 import { listen, type Listening } from '../server/test-support/listen.ts';
@@ -30,8 +31,8 @@ export class DashboardPage {
     this.chartLabels = this.chart.locator('text.chart-tick');
   }
 
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  async open(url = '/'): Promise<void> {
+    await this.page.goto(url);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
   }
 
@@ -49,7 +50,10 @@ export class DashboardPage {
   }
 }
 
-export const test = base.extend<{ dashboard: DashboardPage }, { app: Listening }>({
+/** Start the real app over a given source for one test; resolves to its base URL. */
+export type ServeSource = (source: BoxscoreSource) => Promise<string>;
+
+export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource }, { app: Listening }>({
   app: [
     async ({}, use) => {
       const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir: CLIENT_DIR });
@@ -61,6 +65,15 @@ export const test = base.extend<{ dashboard: DashboardPage }, { app: Listening }
   ],
   baseURL: async ({ app }, use) => use(app.url),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
+  serve: async ({}, use) => {
+    const started: Listening[] = [];
+    await use(async (source) => {
+      const listening = await listen(createApp({ source, logger: createLogger('silent'), clientDir: CLIENT_DIR }));
+      started.push(listening);
+      return listening.url;
+    });
+    await Promise.all(started.map((l) => l.close()));
+  },
 });
 
 export { expect };

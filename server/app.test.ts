@@ -104,6 +104,24 @@ describe('the rest of /api', () => {
   });
 });
 
+describe('errors', () => {
+  it('answers an unexpected failure with a JSON 500, logs it, and leaks no internals', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('error', { write: (line: string) => void lines.push(line) });
+    const failing = { mode: 'snapshot' as const, current: () => Promise.reject(new Error('disk on fire at /secret/path')) };
+    const broken = await listen(createApp({ source: failing, logger, clientDir }));
+    try {
+      const res = await fetch(`${broken.url}/api/boxscore`);
+      expect(res.status).toBe(500);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong on the dashboard server.' } });
+      expect(lines.join('')).toContain('disk on fire');
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe('the client', () => {
   it('serves index.html uncached, for deep links too', async () => {
     for (const path of ['/', '/some/deep/link']) {

@@ -7,6 +7,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
+type Env = Record<string, string | undefined>;
+
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
 const int = (min: number, max: number) =>
@@ -38,16 +40,22 @@ const schema = z
     // Space-Track allows fewer than 30 a minute and 300 an hour; stay well below by default.
     SPACETRACK_MAX_PER_MINUTE: int(1, 29).default(20),
     SPACETRACK_MAX_PER_HOUR: int(1, 299).default(200),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SPACETRACK_IDENTITY && !env.SPACETRACK_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['SPACETRACK_PASSWORD'], message: 'is missing: SPACETRACK_IDENTITY is set, so live mode needs the password too' });
-    }
-    if (env.SPACETRACK_PASSWORD && !env.SPACETRACK_IDENTITY) {
-      ctx.addIssue({ code: 'custom', path: ['SPACETRACK_IDENTITY'], message: 'is missing: SPACETRACK_PASSWORD is set, so live mode needs the identity too' });
-    }
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+      .default('info'),
   });
+
+/** Live mode needs both credentials; checked apart from the schema so it is reported with the rest. */
+function credentialProblems(env: Env): string[] {
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  if (set('SPACETRACK_IDENTITY') && !set('SPACETRACK_PASSWORD')) {
+    return ['- SPACETRACK_PASSWORD is missing: SPACETRACK_IDENTITY is set, so live mode needs the password too'];
+  }
+  if (set('SPACETRACK_PASSWORD') && !set('SPACETRACK_IDENTITY')) {
+    return ['- SPACETRACK_IDENTITY is missing: SPACETRACK_PASSWORD is set, so live mode needs the identity too'];
+  }
+  return [];
+}
 
 export interface Config {
   port: number;
@@ -70,8 +78,6 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-type Env = Record<string, string | undefined>;
-
 /** Variables from `<root>/.env`, if present, under those of the real environment. */
 export function readEnv(env: Env = process.env, root = PROJECT_ROOT): Env {
   const file = resolve(root, '.env');
@@ -83,8 +89,8 @@ export function loadConfig(env: Env, root = PROJECT_ROOT): Config {
   // Empty strings count as unset, as in most tools that read .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `- ${i.path.join('.') || 'environment'} ${i.message}`);
+  const lines = [...(result.error?.issues.map((i) => `- ${i.path.join('.') || 'environment'} ${i.message}`) ?? []), ...credentialProblems(present)];
+  if (!result.success || lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;

@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readEnv } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has sensible defaults: snapshot mode on localhost:3000', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      spacetrack: undefined,
+      dataDir: '/srv/app/data',
+      minRefreshSeconds: 3600,
+      logLevel: 'info',
+    });
+  });
+
+  it('turns on live mode with both credentials, with the polite defaults', () => {
+    const config = loadConfig({ SPACETRACK_IDENTITY: 'me@example.org', SPACETRACK_PASSWORD: 'p&ss=word%', SPACETRACK_BASE_URL: 'http://127.0.0.1:9999/' });
+    expect(config.spacetrack).toEqual({
+      identity: 'me@example.org',
+      password: 'p&ss=word%',
+      baseUrl: 'http://127.0.0.1:9999',
+      timeoutMs: 30_000,
+      maxPerMinute: 20,
+      maxPerHour: 200,
+    });
+  });
+
+  it('names each bad variable and why, all at once, without echoing secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: '70000',
+        SPACETRACK_PASSWORD: 'hunter2',
+        SPACETRACK_MAX_PER_MINUTE: '30',
+        BOXSCORE_MIN_REFRESH_SECONDS: 'soon',
+        LOG_LEVEL: 'loud',
+        SPACETRACK_BASE_URL: 'space-track.org',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('- PORT must be at most 65535');
+    expect(message).toContain('- SPACETRACK_MAX_PER_MINUTE must be at most 29');
+    expect(message).toContain('- BOXSCORE_MIN_REFRESH_SECONDS must be a whole number from 10 to 604800');
+    expect(message).toContain('- LOG_LEVEL');
+    expect(message).toContain('- SPACETRACK_BASE_URL must be an http(s) URL');
+    expect(message).toContain('- SPACETRACK_IDENTITY is missing: SPACETRACK_PASSWORD is set');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '' }).spacetrack).toBeUndefined();
+  });
+});
+
+describe('readEnv', () => {
+  it('reads .env from the project root, under the real environment', () => {
+    const root = mkdtempSync(join(tmpdir(), 'boxscore-env-'));
+    writeFileSync(join(root, '.env'), 'PORT=4000\nSPACETRACK_IDENTITY="quoted@example.org"\n# a comment\nLOG_LEVEL=debug\n');
+    const env = readEnv({ LOG_LEVEL: 'warn' }, root);
+    expect(env).toEqual({ PORT: '4000', SPACETRACK_IDENTITY: 'quoted@example.org', LOG_LEVEL: 'warn' });
+  });
+
+  it('works without a .env file', () => {
+    expect(readEnv({ PORT: '1' }, mkdtempSync(join(tmpdir(), 'boxscore-env-')))).toEqual({ PORT: '1' });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The real entry point as `npm start` runs it (minus the client build): a child process that reads
+ * its configuration, listens, answers, and stops cleanly on SIGTERM — or refuses to start, naming
+ * the bad variable.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './config.ts';
+
+const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+function start(env: Record<string, string>) {
+  // Empty values count as unset and win over a developer's own .env, which cannot change what is tested.
+  const child = spawn(TSX, [join(PROJECT_ROOT, 'server', 'index.ts')], {
+    cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function waitFor<T>(probe: () => T | undefined, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('server/index.ts', () => {
+  it('serves the embedded snapshot without credentials and exits 0 on SIGTERM', async () => {
+    const server = start({ PORT: '0', LOG_LEVEL: 'info' });
+    const port = await waitFor(() => server.output().stdout.match(/http:\/\/localhost:(\d+)/)?.[1]);
+    expect(server.output().stdout).toContain('(embedded snapshot)');
+
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'snapshot' });
+    const boxscore = (await (await fetch(`http://127.0.0.1:${port}/api/boxscore`)).json()) as { source: { kind: string; asOf: string } };
+    expect(boxscore.source).toMatchObject({ kind: 'snapshot', asOf: '2015-03-05' });
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 30_000);
+
+  it('refuses to start on bad configuration, naming every bad variable and why', async () => {
+    const server = start({ PORT: 'eighty', SPACETRACK_IDENTITY: 'someone@example.org', SPACETRACK_TIMEOUT_SECONDS: '0' });
+    expect(await server.exited).toBe(1);
+    const { stderr } = server.output();
+    expect(stderr).toContain('Invalid configuration');
+    expect(stderr).toContain('PORT must be a whole number from 0 to 65535');
+    expect(stderr).toContain('SPACETRACK_TIMEOUT_SECONDS must be at least 1');
+    expect(stderr).toContain('SPACETRACK_PASSWORD is missing');
+    // The identity given is not echoed back.
+    expect(stderr).not.toContain('someone@example.org');
+  }, 30_000);
+
+  it('says so when the port is taken', async () => {
+    const first = start({ PORT: '0' });
+    const port = await waitFor(() => first.output().stdout.match(/http:\/\/localhost:(\d+)/)?.[1]);
+    const second = start({ PORT: port });
+    expect(await second.exited).toBe(1);
+    expect(second.output().stderr).toContain(`Port ${port} is already in use`);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  }, 30_000);
+});
