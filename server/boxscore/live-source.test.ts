@@ -55,6 +55,20 @@ describe('live source', () => {
     expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
   });
 
+  it('single flight for manual refreshes too: concurrent refreshes and reads share one query', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source } = await live({ now: clock.now, minRefreshSeconds: 60 });
+    await source.current();
+    clock.advance(60);
+    fake.setDelayMs(50);
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, () => source.refresh!()),
+      ...Array.from({ length: 10 }, () => source.current()),
+    ]);
+    expect(new Set(results.slice(0, 10).map((r) => r.response.source.fetchedAt))).toEqual(new Set(['2026-06-01T18:01:00.000Z']));
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2, total: 3 });
+  });
+
   it('fetches again only once the copy predates the latest 17:00 UTC, serving the old copy meanwhile', async () => {
     const clock = manualClock('2026-06-01T18:00:00Z');
     const { source, store } = await live({ now: clock.now });
@@ -144,6 +158,21 @@ describe('live source', () => {
     clock.advance(61);
     expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '3539' } });
     expect(fake.counts().query).toBe(2);
+  });
+
+  it('a used-up request budget answers 429 with its own Retry-After, sends nothing and keeps the data stale', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source } = await live({ now: clock.now, minRefreshSeconds: 10, maxPerMinute: 2 });
+    await source.current(); // login + query: the minute's budget is spent
+    clock.advance(10);
+    const refused = await rejection(source.refresh!());
+    expect(refused).toMatchObject({ status: 429, code: 'UPSTREAM_BUDGET_EXHAUSTED', headers: { 'Retry-After': '50' } });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
+    expect(await info(source)).toMatchObject({ kind: 'live', stale: true, fetchedAt: '2026-06-01T18:00:00.000Z' });
+    expect((await info(source)).message).toMatch(/request budget/);
+    clock.advance(50);
+    expect((await source.refresh!()).response.source).toMatchObject({ stale: false, fetchedAt: '2026-06-01T18:01:00.000Z' });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
   });
 
   it('logs out upstream on close', async () => {
