@@ -10,7 +10,9 @@ import { createEmbeddedSource } from '../server/boxscore/embedded.ts';
 import type { BoxscoreSource } from '../server/boxscore/source.ts';
 import { PROJECT_ROOT } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
+import { createLive, manualClock } from '../server/test-support/live-harness.ts';
 import { listen, type Listening } from '../server/test-support/listen.ts';
+import { startFakeSpaceTrack, type FakeScenario, type FakeSpaceTrack } from './fake-upstream/fake-space-track.ts';
 
 export const CLIENT_DIR = join(PROJECT_ROOT, 'dist');
 
@@ -53,7 +55,19 @@ export class DashboardPage {
 /** Start the real app over a given source for one test; resolves to its base URL. */
 export type ServeSource = (source: BoxscoreSource) => Promise<string>;
 
-export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource }, { app: Listening }>({
+export interface LiveDashboard {
+  url: string;
+  fake: FakeSpaceTrack;
+  clock: ReturnType<typeof manualClock>;
+}
+
+/**
+ * Start the fake Space-Track and the real app in live mode against it (temporary DATA_DIR), with a
+ * clock the test moves by hand: waiting out the minimum refresh interval takes no real time.
+ */
+export type ServeLive = (options?: { scenario?: FakeScenario; password?: string; start?: string }) => Promise<LiveDashboard>;
+
+export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive }, { app: Listening }>({
   app: [
     async ({}, use) => {
       const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir: CLIENT_DIR });
@@ -73,6 +87,20 @@ export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource }
       return listening.url;
     });
     await Promise.all(started.map((l) => l.close()));
+  },
+  serveLive: async ({ serve }, use) => {
+    const cleanups: (() => Promise<void>)[] = [];
+    await use(async ({ scenario = 'ok', password, start = '2026-11-26T18:00:00Z' } = {}) => {
+      const fake = await startFakeSpaceTrack({ scenario });
+      const clock = manualClock(start);
+      const live = await createLive({ fake, password, now: clock.now, logs: { logger: createLogger('silent'), text: () => '' } });
+      cleanups.push(async () => {
+        await live.source.close?.();
+        await fake.close();
+      });
+      return { url: await serve(live.source), fake, clock };
+    });
+    for (const cleanup of cleanups) await cleanup();
   },
 });
 
