@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startFakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
 import { PROJECT_ROOT } from './config.ts';
 
 const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -50,6 +51,34 @@ describe('server/index.ts', () => {
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+  }, 30_000);
+
+  it('in live mode logs in once, serves live data, and logs out on SIGTERM', async () => {
+    const fake = await startFakeSpaceTrack();
+    try {
+      const server = start({
+        PORT: '0',
+        SPACETRACK_IDENTITY: fake.identity,
+        SPACETRACK_PASSWORD: fake.password,
+        SPACETRACK_BASE_URL: fake.url,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-data-')),
+      });
+      const port = await waitFor(() => server.output().stdout.match(/http:\/\/localhost:(\d+)/)?.[1]);
+      expect(server.output().stdout).toContain('(live Space-Track data)');
+      const boxscore = (await (await fetch(`http://127.0.0.1:${port}/api/boxscore`)).json()) as { source: { kind: string }; rows: unknown[] };
+      expect(boxscore.source.kind).toBe('live');
+      expect(boxscore.rows).toHaveLength(85);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(fake.counts()).toMatchObject({ login: 1, query: 1, logout: 1 });
+      // Nothing the process printed carries a credential or the session cookie.
+      const printed = JSON.stringify(server.output());
+      expect(printed).not.toContain(fake.password);
+      for (const session of fake.issuedSessions()) expect(printed).not.toContain(session);
+    } finally {
+      await fake.close();
+    }
   }, 30_000);
 
   it('refuses to start on bad configuration, naming every bad variable and why', async () => {
