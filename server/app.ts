@@ -1,11 +1,20 @@
 /**
  * createApp(deps): the whole HTTP surface, testable without a port. Routes are thin; the source
  * behind them decides where the boxscore comes from.
+ *
+ * Order matters: request id and security headers on everything; then, for /api only, the access
+ * token, the rate limits and the body parser, before any route does work; errors last.
  */
 import compression from 'compression';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import type { BoxscoreSource } from './boxscore/source.ts';
-import { AppError, notFound } from './http/app-error.ts';
+import { requireAccessToken } from './http/access-token.ts';
+import { notFound } from './http/app-error.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { apiRateLimit, DEFAULT_RATE_LIMITS, refreshRateLimit, type RateLimits } from './http/rate-limit.ts';
+import { apiRequestBody } from './http/request-body.ts';
+import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import type { Logger } from './logger.ts';
 import { boxscoreRouter } from './routes/boxscore.ts';
@@ -16,34 +25,27 @@ export interface AppDeps {
   logger: Logger;
   /** Folder of the built client (vite's outDir). */
   clientDir: string;
+  /** DASHBOARD_TOKEN: when set, every /api request needs it (README, "Access token"). */
+  dashboardToken?: string;
+  /** Per-client limits; the defaults of the configuration when omitted. */
+  rateLimits?: RateLimits;
 }
 
-export function createApp({ source, logger, clientDir }: AppDeps): Express {
+export function createApp({ source, logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are computed where the bodies are prepared, not per response
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
   app.use(compression());
 
+  // Rate limit first: wrong-token attempts count too.
+  app.use('/api', apiRateLimit(rateLimits), requireAccessToken(dashboardToken));
+  app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits));
+  app.use('/api', apiRequestBody());
   app.use('/api', healthRouter(source), boxscoreRouter(source));
-  app.use('/api', (req, _res, next) => next(notFound(`There is no API endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`)));
+  app.use('/api', (req, _res, next) => next(notFound(`There is no API endpoint ${req.method} ${req.originalUrl.split('?')[0]?.slice(0, 200)}.`)));
   app.use(staticClient(clientDir));
-
-  const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
-    const known =
-      err instanceof AppError
-        ? err
-        : isHttpError(err) && err.status < 500
-          ? new AppError(err.status, err.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', err.status === 404 ? 'Not found.' : 'The request could not be read.')
-          : undefined;
-    if (!known) logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
-    const error = known ?? new AppError(500, 'INTERNAL', 'Something went wrong on the dashboard server.');
-    if (res.headersSent) return;
-    res.status(error.status).set(error.headers).set('Cache-Control', 'no-store').json({ error: { code: error.code, message: error.message } });
-  };
-  app.use(onError);
+  app.use(errorHandler(logger));
   return app;
-}
-
-function isHttpError(err: unknown): err is { status: number } {
-  return typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number';
 }

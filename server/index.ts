@@ -21,8 +21,8 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const source = await createSource(config, logger);
-const app = createApp({ source, logger, clientDir: join(PROJECT_ROOT, 'dist') });
+const { source, history } = await createSource(config, logger);
+const app = createApp({ source, history, logger, clientDir: join(PROJECT_ROOT, 'dist') });
 
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();

@@ -88,3 +88,48 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+/** One snapshot of the history: the newest copy of each day. */
+export const historyEntrySchema = z.object({
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  kind: z.enum(['snapshot', 'live']),
+  fetchedAt: z.string().datetime().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const historyResponseSchema = z.object({
+  /** Oldest first. */
+  snapshots: z.array(historyEntrySchema),
+});
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
+
+export const changeRowSchema = z.object({
+  country: z.string(),
+  code: z.string().nullable(),
+  /** "added": only in `to`; "removed": only in `from`. */
+  status: z.enum(['changed', 'unchanged', 'added', 'removed']),
+  from: countsSchema.nullable(),
+  to: countsSchema.nullable(),
+  /** to - from for every count (a missing side counts as zeros). */
+  delta: z.record(z.enum(COUNT_KEYS), z.number().int()),
+});
+export type ChangeRow = z.infer<typeof changeRowSchema>;
+
+export const changesResponseSchema = z.object({
+  from: historyEntrySchema,
+  to: historyEntrySchema,
+  rows: z.array(changeRowSchema),
+  totals: z.object({ from: countsSchema, to: countsSchema, delta: z.record(z.enum(COUNT_KEYS), z.number().int()) }),
+  citation: z.literal(CITATION),
+});
+export type ChangesResponse = z.infer<typeof changesResponseSchema>;
+export type Deltas = ChangeRow['delta'];
+
+export const trendResponseSchema = z.object({
+  country: z.string(),
+  code: z.string().nullable(),
+  /** One point per snapshot, oldest first; counts null where the country is absent. */
+  points: z.array(z.object({ asOf: z.string(), counts: countsSchema.nullable() })),
+  citation: z.literal(CITATION),
+});
+export type TrendResponse = z.infer<typeof trendResponseSchema>;

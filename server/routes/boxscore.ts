@@ -1,16 +1,48 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import type { BoxscoreHistory } from '../boxscore/history.ts';
 import type { BoxscoreSource } from '../boxscore/source.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, notFound } from '../http/app-error.ts';
 import { sendPreparedJson } from '../http/prepared-json.ts';
+import { emptyJsonBody, validate } from '../http/validate.ts';
+import { isoDate, parseQuery } from '../http/query.ts';
 
-export function boxscoreRouter(source: BoxscoreSource): Router {
+export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory): Router {
   const router = Router();
 
-  router.get('/boxscore', async (req, res) => {
-    sendPreparedJson(req, res, (await source.current()).body);
+  async function noSnapshot(dates: string[]): Promise<AppError> {
+    const available = await history.dates();
+    return new AppError(404, 'SNAPSHOT_NOT_FOUND', `There is no snapshot as of ${dates.join(' or ')}. Snapshots exist for: ${available.join(', ')}.`);
+  }
+
+  router.get('/boxscore', validate(), async (req, res) => {
+    const { asOf } = parseQuery(req, { asOf: isoDate.optional() });
+    if (!asOf) return sendPreparedJson(req, res, (await source.current()).body);
+    const snapshot = await history.snapshot(asOf);
+    if (!snapshot) throw await noSnapshot([asOf]);
+    sendPreparedJson(req, res, snapshot.body);
   });
 
-  router.post('/boxscore/refresh', async (req, res) => {
+  router.get('/boxscore/history', async (req, res) => {
+    parseQuery(req, {});
+    sendPreparedJson(req, res, await history.list());
+  });
+
+  router.get('/boxscore/changes', async (req, res) => {
+    const { from, to } = parseQuery(req, { from: isoDate, to: isoDate });
+    const result = await history.changes(from, to);
+    if ('missing' in result) throw await noSnapshot(result.missing);
+    sendPreparedJson(req, res, result.body);
+  });
+
+  router.get('/boxscore/trend', async (req, res) => {
+    const { code } = parseQuery(req, { code: z.string().trim().min(1, 'must not be empty').max(12, 'is too long') });
+    const trend = await history.trend(code);
+    if (!trend) throw notFound(`No snapshot has a country with the code ${code}.`);
+    sendPreparedJson(req, res, trend);
+  });
+
+  router.post('/boxscore/refresh', validate({ body: emptyJsonBody }), async (req, res) => {
     if (!source.refresh) {
       throw new AppError(409, 'SNAPSHOT_MODE', 'The embedded snapshot cannot be refreshed: no Space-Track credentials are configured.');
     }

@@ -1,0 +1,36 @@
+/**
+ * Per-country differences between two boxscores. Rows are matched by SPADOC code (names change
+ * case and spelling between snapshots; codes are stable), by name when a row has no code.
+ */
+import { COUNT_KEYS, type ChangeRow, type Counts, type CountryRow, type Deltas, type Totals } from './contract.ts';
+import { zeroCounts } from './parse.ts';
+
+export const rowKey = (row: Pick<CountryRow, 'code' | 'country'>): string => (row.code ? `code:${row.code.toUpperCase()}` : `name:${row.country.toUpperCase()}`);
+
+export function diffCounts(from: Counts | null, to: Counts | null): Deltas {
+  const a = from ?? zeroCounts();
+  const b = to ?? zeroCounts();
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, b[k] - a[k]])) as Deltas;
+}
+
+export function computeChanges(from: readonly CountryRow[], to: readonly CountryRow[]): ChangeRow[] {
+  const before = new Map(from.map((r) => [rowKey(r), r]));
+  const seen = new Set<string>();
+  const rows: ChangeRow[] = to.map((row) => {
+    const key = rowKey(row);
+    seen.add(key);
+    const old = before.get(key);
+    const delta = diffCounts(old?.counts ?? null, row.counts);
+    const status = !old ? 'added' : COUNT_KEYS.some((k) => delta[k] !== 0) ? 'changed' : 'unchanged';
+    return { country: row.country, code: row.code, status, from: old?.counts ?? null, to: row.counts, delta };
+  });
+  for (const old of from) {
+    if (seen.has(rowKey(old))) continue;
+    rows.push({ country: old.country, code: old.code, status: 'removed', from: old.counts, to: null, delta: diffCounts(old.counts, null) });
+  }
+  return rows;
+}
+
+export function diffTotals(from: Totals, to: Totals) {
+  return { from: from.counts, to: to.counts, delta: diffCounts(from.counts, to.counts) };
+}

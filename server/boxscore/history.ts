@@ -1,0 +1,147 @@
+/**
+ * Every snapshot we have: the two embedded 2015 boxscores first, then every copy fetched from
+ * Space-Track (the newest of each day). Serves one snapshot by date, the changes between two, and
+ * one country's counts across all of them.
+ *
+ * Nothing is recomputed per request: the list is rebuilt only when the live source has fetched a
+ * new copy, and parsed snapshots, prepared bodies, changes and trends are kept in bounded caches.
+ */
+import { prepareJson, type PreparedJson } from '../http/prepared-json.ts';
+import { computeChanges, diffTotals, rowKey } from './changes.ts';
+import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from './contract.ts';
+import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
+import { Lru } from './lru.ts';
+import type { ParsedBoxscore } from './parse.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
+import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
+
+interface Entry extends HistoryEntry {
+  /** Cache key: the embedded file or the store's id. */
+  id: string;
+  load: () => Promise<ParsedBoxscore | undefined>;
+}
+
+export interface BoxscoreHistory {
+  list(): Promise<PreparedJson>;
+  /** The snapshot of that date; undefined when there is none. */
+  snapshot(asOf: string): Promise<PreparedBoxscore | undefined>;
+  /** Changes between two dates; `missing` names the dates that have no snapshot. */
+  changes(from: string, to: string): Promise<{ body: PreparedJson } | { missing: string[] }>;
+  /** One country across every snapshot, by SPADOC code; undefined when no snapshot has it. */
+  trend(code: string): Promise<PreparedJson | undefined>;
+  /** The dates available, oldest first (for error messages). */
+  dates(): Promise<string[]>;
+}
+
+export const HISTORY_SNAPSHOT_MESSAGE = 'A real Space-Track boxscore embedded in the dashboard (2015).';
+
+export function createHistory({ source, store }: { source: BoxscoreSource; store?: Pick<SnapshotStore, 'list' | 'read'> }): BoxscoreHistory {
+  const embedded: Entry[] = EMBEDDED_SNAPSHOTS.map((snapshot) => ({
+    id: `embedded:${snapshot.asOf}`,
+    asOf: snapshot.asOf,
+    kind: 'snapshot',
+    fetchedAt: null,
+    load: async () => readEmbeddedSnapshot(snapshot),
+  }));
+  const parsedCache = new Lru<string, Promise<ParsedBoxscore | undefined>>(512);
+  const preparedCache = new Lru<string, PreparedBoxscore>(16);
+  const changesCache = new Lru<string, PreparedJson>(32);
+  const trendCache = new Lru<string, PreparedJson | undefined>(64);
+  let listed: { version: string; entries: Entry[]; body: PreparedJson } | undefined;
+
+  const parsed = (entry: Entry) => parsedCache.get(entry.id) ?? parsedCache.set(entry.id, entry.load());
+
+  /** The list changes only when the live source has stored a new copy: its fetch time is the version. */
+  async function entries(): Promise<Entry[]> {
+    const current = (await source.current()).response.source;
+    const version = current.fetchedAt ?? 'none';
+    if (listed?.version === version) return listed.entries;
+    const byDate = new Map<string, Entry>(embedded.map((e) => [e.asOf, e]));
+    if (store) {
+      // Oldest first, so the newest copy of a day wins.
+      for (const info of (await store.list()).reverse()) {
+        byDate.set(info.fetchedAt.slice(0, 10), {
+          id: info.id,
+          asOf: info.fetchedAt.slice(0, 10),
+          kind: 'live',
+          fetchedAt: info.fetchedAt,
+          load: async () => (await store.read(info.id))?.parsed,
+        });
+      }
+    }
+    const list = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
+    const response: HistoryResponse = { snapshots: list.map(({ asOf, kind, fetchedAt }) => ({ asOf, kind, fetchedAt })) };
+    listed = { version, entries: list, body: prepareJson(response) };
+    // Trends span every snapshot: a new one makes them all out of date.
+    trendCache.clear();
+    return list;
+  }
+
+  const find = async (asOf: string) => (await entries()).find((e) => e.asOf === asOf);
+  const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
+
+  return {
+    async list() {
+      await entries();
+      return listed!.body;
+    },
+
+    async dates() {
+      return (await entries()).map((e) => e.asOf);
+    },
+
+    async snapshot(asOf) {
+      const current = await source.current();
+      if (current.response.source.asOf === asOf) return current;
+      const entry = await find(asOf);
+      if (!entry) return undefined;
+      const cached = preparedCache.get(entry.id);
+      if (cached) return cached;
+      const data = await parsed(entry);
+      if (!data) return undefined;
+      const info: BoxscoreSourceInfo = {
+        kind: entry.kind,
+        asOf: entry.asOf,
+        fetchedAt: entry.fetchedAt,
+        citation: CITATION,
+        stale: false,
+        message: entry.kind === 'snapshot' ? HISTORY_SNAPSHOT_MESSAGE : null,
+      };
+      return preparedCache.set(entry.id, prepareBoxscore(info, data));
+    },
+
+    async changes(from, to) {
+      const [a, b] = [await find(from), await find(to)];
+      if (!a || !b) return { missing: [a ? undefined : from, b ? undefined : to].filter((d): d is string => d !== undefined) };
+      const key = `${a.id}|${b.id}`;
+      const cached = changesCache.get(key);
+      if (cached) return { body: cached };
+      const [pa, pb] = [await parsed(a), await parsed(b)];
+      if (!pa || !pb) return { missing: [pa ? undefined : from, pb ? undefined : to].filter((d): d is string => d !== undefined) };
+      const response: ChangesResponse = {
+        from: describe(a),
+        to: describe(b),
+        rows: computeChanges(pa.rows, pb.rows),
+        totals: diffTotals(pa.totals, pb.totals),
+        citation: CITATION,
+      };
+      return { body: changesCache.set(key, prepareJson(response)) };
+    },
+
+    async trend(code) {
+      const list = await entries();
+      const key = `code:${code.toUpperCase()}`;
+      if (trendCache.get(key) !== undefined) return trendCache.get(key);
+      let name: { country: string; code: string | null } | undefined;
+      const points: TrendResponse['points'] = [];
+      for (const entry of list) {
+        const row = (await parsed(entry))?.rows.find((r) => rowKey(r) === key);
+        if (row) name = { country: row.country, code: row.code };
+        points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
+      }
+      if (!name) return undefined;
+      const response: TrendResponse = { ...name, points, citation: CITATION };
+      return trendCache.set(key, prepareJson(response));
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Query-string validation for routes: one zod schema per route, unknown parameters refused, and
+ * the first problem answered as a 400 in plain words.
+ */
+import type { Request } from 'express';
+import { z } from 'zod';
+import { badRequest } from './app-error.ts';
+
+/** A calendar date written YYYY-MM-DD (2015-02-30 is refused, not rolled over). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. 2015-03-05')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !/^\d{4}-\d{2}-\d{2}$/.test(value) || (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value));
+  }, 'is not a real calendar date');
+
+export function parseQuery<T extends z.ZodRawShape>(req: Request, shape: T): z.infer<z.ZodObject<T>> {
+  const result = z.strictObject(shape).safeParse(req.query);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    throw badRequest(`Unknown query parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}. Allowed: ${Object.keys(shape).join(', ') || 'none'}.`);
+  }
+  const name = issue?.path.join('.') ?? 'query';
+  const given = (req.query as Record<string, unknown>)[name];
+  const message =
+    issue?.code !== 'invalid_type' ? issue?.message : given === undefined ? 'is required' : 'must be given once, as text';
+  throw badRequest(`The query parameter ${name} ${message ?? 'is invalid'}.`);
+}
