@@ -7,6 +7,7 @@
  */
 import compression from 'compression';
 import express, { type Express } from 'express';
+import { createHistory, type BoxscoreHistory } from './boxscore/history.ts';
 import type { BoxscoreSource } from './boxscore/source.ts';
 import { requireAccessToken } from './http/access-token.ts';
 import { notFound } from './http/app-error.ts';
@@ -22,6 +23,8 @@ import { healthRouter } from './routes/health.ts';
 
 export interface AppDeps {
   source: BoxscoreSource;
+  /** Past snapshots; built over the source alone when omitted. */
+  history?: BoxscoreHistory;
   logger: Logger;
   /** Folder of the built client (vite's outDir). */
   clientDir: string;
@@ -31,7 +34,7 @@ export interface AppDeps {
   rateLimits?: RateLimits;
 }
 
-export function createApp({ source, logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS }: AppDeps): Express {
+export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false); // ETags are computed where the bodies are prepared, not per response
@@ -43,7 +46,7 @@ export function createApp({ source, logger, clientDir, dashboardToken, rateLimit
   app.use('/api', apiRateLimit(rateLimits), requireAccessToken(dashboardToken));
   app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits));
   app.use('/api', apiRequestBody());
-  app.use('/api', healthRouter(source), boxscoreRouter(source));
+  app.use('/api', healthRouter(source), boxscoreRouter(source, history));
   app.use('/api', (req, _res, next) => next(notFound(`There is no API endpoint ${req.method} ${req.originalUrl.split('?')[0]?.slice(0, 200)}.`)));
   app.use(staticClient(clientDir));
   app.use(errorHandler(logger));

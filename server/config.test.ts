@@ -13,8 +13,22 @@ describe('loadConfig', () => {
       spacetrack: undefined,
       dataDir: '/srv/app/data',
       minRefreshSeconds: 3600,
+      dashboardToken: undefined,
+      rateLimit: { apiPerMinute: 300, refreshPerMinute: 6 },
       logLevel: 'info',
     });
+  });
+
+  it('reads the access token and the rate limits; 0 switches a limit off', () => {
+    const config = loadConfig({ DASHBOARD_TOKEN: 'a-long-random-token-value', API_RATE_LIMIT_PER_MINUTE: '0', REFRESH_RATE_LIMIT_PER_MINUTE: '2', HOST: '0.0.0.0' });
+    expect(config.dashboardToken).toBe('a-long-random-token-value');
+    expect(config.rateLimit).toEqual({ apiPerMinute: 0, refreshPerMinute: 2 });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('refuses a short access token without echoing it', () => {
+    expect(() => loadConfig({ DASHBOARD_TOKEN: 'short-secret' })).toThrow(/DASHBOARD_TOKEN must be at least 16 characters/);
+    expect(() => loadConfig({ DASHBOARD_TOKEN: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('turns on live mode with both credentials, with the polite defaults', () => {

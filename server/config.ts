@@ -40,6 +40,11 @@ const schema = z
     // Space-Track allows fewer than 30 a minute and 300 an hour; stay well below by default.
     SPACETRACK_MAX_PER_MINUTE: int(1, 29).default(20),
     SPACETRACK_MAX_PER_HOUR: int(1, 299).default(200),
+    // Optional shared secret for every /api request (see README, "Access token").
+    DASHBOARD_TOKEN: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters (use a long random value)').optional()),
+    // Per client (IP address), per minute; 0 switches the limit off (e.g. for the benchmark).
+    API_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
+    REFRESH_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(6),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
       .default('info'),
@@ -71,6 +76,10 @@ export interface Config {
   };
   dataDir: string;
   minRefreshSeconds: number;
+  /** When set, every /api request must carry it as `Authorization: Bearer <token>`. */
+  dashboardToken?: string;
+  /** Requests per client per minute; 0 means no limit. */
+  rateLimit: { apiPerMinute: number; refreshPerMinute: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
 
@@ -110,6 +119,8 @@ export function loadConfig(env: Env, root = PROJECT_ROOT): Config {
         : undefined,
     dataDir: isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(root, e.DATA_DIR),
     minRefreshSeconds: e.BOXSCORE_MIN_REFRESH_SECONDS,
+    dashboardToken: e.DASHBOARD_TOKEN,
+    rateLimit: { apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE, refreshPerMinute: e.REFRESH_RATE_LIMIT_PER_MINUTE },
     logLevel: e.LOG_LEVEL,
   };
 }

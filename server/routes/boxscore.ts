@@ -15,7 +15,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
     return new AppError(404, 'SNAPSHOT_NOT_FOUND', `There is no snapshot as of ${dates.join(' or ')}. Snapshots exist for: ${available.join(', ')}.`);
   }
 
-  router.get('/boxscore', validate(), async (req, res) => {
+  router.get('/boxscore', async (req, res) => {
     const { asOf } = parseQuery(req, { asOf: isoDate.optional() });
     if (!asOf) return sendPreparedJson(req, res, (await source.current()).body);
     const snapshot = await history.snapshot(asOf);

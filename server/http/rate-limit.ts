@@ -1,0 +1,41 @@
+/**
+ * Per-client (IP address) rate limits on /api, so a runaway tab or script cannot keep the server
+ * busy, and — stricter — on the manual refresh, which is what could spend the Space-Track budget.
+ * A limit of 0 switches it off (the benchmark does that). Memory store: one process, one counter;
+ * behind express-rate-limit's Store interface should several instances ever share one.
+ */
+import { rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+import { AppError } from './app-error.ts';
+
+export interface RateLimits {
+  /** Requests per client per minute on all of /api; 0 = no limit. */
+  apiPerMinute: number;
+  /** POST /api/boxscore/refresh per client per minute; 0 = no limit. */
+  refreshPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 300, refreshPerMinute: 6 };
+
+function limiter(perMinute: number, code: string, what: string): RequestHandler {
+  if (perMinute === 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res, next) => {
+      // The library has set Retry-After (seconds until the window resets); keep it on the error.
+      const retryAfter = String(res.getHeader('Retry-After') ?? 60);
+      next(new AppError(429, code, `Too many ${what} from this browser: at most ${perMinute} a minute. Try again in ${retryAfter} seconds.`, { 'Retry-After': retryAfter }));
+    },
+  });
+}
+
+export function apiRateLimit(limits: RateLimits): RequestHandler {
+  return limiter(limits.apiPerMinute, 'RATE_LIMITED', 'requests');
+}
+
+export function refreshRateLimit(limits: RateLimits): RequestHandler {
+  return limiter(limits.refreshPerMinute, 'REFRESH_RATE_LIMITED', 'refresh requests');
+}
