@@ -22,36 +22,63 @@ try {
 
 const logger = createLogger(config.logLevel);
 const { source, history } = await createSource(config, logger);
-const app = createApp({ source, history, logger, clientDir: join(PROJECT_ROOT, 'dist') });
+const app = createApp({
+  source,
+  history,
+  logger,
+  clientDir: join(PROJECT_ROOT, 'dist'),
+  dashboardToken: config.dashboardToken,
+  rateLimits: { apiPerMinute: config.rateLimit.apiPerMinute, refreshPerMinute: config.rateLimit.refreshPerMinute },
+});
 
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const bound = typeof address === 'object' && address ? address.address : config.host;
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
-  logger.info({ mode: source.mode, port }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
+  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
   fail(err.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
 });
 
+/** Requests in flight get this long to finish before upstream work is cancelled. */
+const DRAIN_MS = 7000;
+/** The last resort, inside the 10 s a process manager usually grants after SIGTERM. */
+const FORCE_EXIT_MS = 9500;
+const delay = (ms: number) => new Promise<void>((resolveDelay) => setTimeout(resolveDelay, ms).unref());
+
 let stopping = false;
+/**
+ * Stop accepting connections, let requests in flight finish (one may be waiting on Space-Track),
+ * close keep-alive connections as they fall idle, and only then close the source: closing it logs
+ * out upstream and would cancel a fetch a waiting request still needs.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  const forced = setTimeout(() => {
-    logger.warn('in-flight requests did not finish in time; exiting anyway');
+  logger.info({ signal }, 'shutting down: draining requests in flight');
+  setTimeout(() => {
+    logger.warn('shutdown took too long; exiting anyway');
     process.exit(1);
-  }, 9000);
-  forced.unref();
-  server.close();
+  }, FORCE_EXIT_MS).unref();
+  const closed = new Promise<boolean>((resolveClosed) => server.close(() => resolveClosed(true)));
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
   server.closeIdleConnections();
+  const drained = await Promise.race([closed, delay(DRAIN_MS).then(() => false)]);
+  if (!drained) logger.warn({ afterMs: DRAIN_MS }, 'requests still in flight: cancelling their upstream work');
   try {
     await source.close?.();
   } catch (err) {
     logger.warn({ err }, 'the source did not close cleanly');
   }
-  await new Promise<void>((resolveClosed) => (server.listening ? server.once('close', () => resolveClosed()) : resolveClosed()));
+  if (!drained) {
+    // Cancelled upstream work answers quickly; then whatever is left is cut.
+    await Promise.race([closed, delay(1000)]);
+    server.closeAllConnections();
+  }
+  clearInterval(idle);
+  logger.info('stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

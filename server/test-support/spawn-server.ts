@@ -1,0 +1,46 @@
+/**
+ * Test helper: the real entry point (server/index.ts) as a child process, as `npm start` runs it
+ * minus the client build. tsx is run directly (not through npx) so the PID is the server's own.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config.ts';
+
+const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface SpawnedServer {
+  child: ReturnType<typeof spawn>;
+  exited: Promise<number | null>;
+  output(): { stdout: string; stderr: string };
+  /** Resolves to the port once the server says it listens. */
+  port(): Promise<string>;
+}
+
+export function spawnServer(env: Record<string, string>): SpawnedServer {
+  // Empty values count as unset and win over a developer's own .env.
+  const child = spawn(TSX, [join(PROJECT_ROOT, 'server', 'index.ts')], {
+    cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', DASHBOARD_TOKEN: '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const output = () => ({ stdout, stderr });
+  return { child, exited, output, port: () => waitFor(() => stdout.match(/http:\/\/[^:\s]+:(\d+)/)?.[1]) };
+}
+
+/** Poll a condition (no fixed sleeps in assertions); gives up after `ms`. */
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
