@@ -16,6 +16,14 @@ export const REDACT_PATHS = [
   '*.headers.cookie',
   '*.headers["set-cookie"]',
   'req.headers.authorization',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'token',
+  '*.token',
+  'dashboardToken',
+  '*.dashboardToken',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
