@@ -1,0 +1,35 @@
+/**
+ * Server memory: RSS of a fresh app process after start, after 10,000 requests and after 10,000
+ * more. The first batch warms the JIT, sockets and caches; a flat server then stops growing, so
+ * the budget looks at the second batch.
+ */
+import autocannon from 'autocannon';
+import { startApp } from './api.ts';
+
+export interface MemoryFigures {
+  startMb: number;
+  after10kMb: number;
+  after20kMb: number;
+}
+
+const mb = (bytes: number) => bytes / 1_048_576;
+const settle = () => new Promise((r) => setTimeout(r, 1000));
+
+export async function measureMemory(): Promise<MemoryFigures> {
+  const app = await startApp();
+  try {
+    await settle();
+    const startMb = mb(app.rss());
+    const batch = async () => {
+      const r = await autocannon({ url: `${app.url}/api/boxscore`, connections: 50, amount: 10_000, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      if (r['2xx'] !== 10_000) throw new Error(`Memory run: ${r['2xx']} of 10000 requests answered 200.`);
+      await settle();
+      return mb(app.rss());
+    };
+    const after10kMb = await batch();
+    const after20kMb = await batch();
+    return { startMb, after10kMb, after20kMb };
+  } finally {
+    await app.stop();
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: every figure of issue 5 beside a baseline measured in the same run, the budgets
+ * with their margins, and BENCHMARKS.md. Exits 0 when a budget fails (it reports); non-zero only
+ * when the harness itself breaks. BENCH_QUICK=1 runs short rounds (for working on the harness).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BoxscoreResponse } from '../../server/boxscore/contract.ts';
+import { buildClientIfStale } from '../../server/build-client.ts';
+import { PROJECT_ROOT } from '../../server/config.ts';
+import { measureApi, startApp } from './api.ts';
+import { writeBaselinePage } from './baseline-page.ts';
+import { measureBundle } from './bundle.ts';
+import { measureMemory } from './memory.ts';
+import { coldLoads, interactions, launchBrowser, pngExport } from './page.ts';
+import { budgetRows, fmt, markdown, textSection, type Section } from './report.ts';
+import { killAllChildren, spawnServer } from './servers.ts';
+import { evaluateBudget, type BudgetResult } from './stats.ts';
+import { measureUpstream } from './upstream.ts';
+
+const quick = process.env.BENCH_QUICK === '1';
+const settings = quick
+  ? { rounds: 1, seconds: 3, loads: 3, interactionRuns: 3, exports: 1 }
+  : { rounds: 3, seconds: 10, loads: 7, interactionRuns: 7, exports: 3 };
+const DIST = join(PROJECT_ROOT, 'dist');
+const SYNTHETIC_ROWS = 5000;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const kb = (bytes: number) => fmt(bytes / 1000);
+const ms = (n: number) => fmt(n);
+const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const sections: Section[] = [];
+const show = (s: Section) => (sections.push(s), log(textSection(s)));
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await buildClientIfStale(PROJECT_ROOT, log);
+
+  const bundle = measureBundle(DIST);
+  show({
+    title: 'JavaScript shipped (gzip, as Vite reports it)',
+    head: ['chunk', 'raw kB', 'gzip kB', 'loaded'],
+    rows: [...bundle.chunks.map((c) => [c.file, kb(c.raw), kb(c.gzip), c.initial ? 'initially' : 'on demand']), ['initial total', '', kb(bundle.initialGzip), ''], ['all chunks', '', kb(bundle.totalGzip), ''], ['(CSS)', '', kb(bundle.cssGzip), '']],
+  });
+
+  log('\nUpstream economy: concurrent cold requests against the fake Space-Track...');
+  const upstream = await measureUpstream([1, 10, 100, 1000]);
+  show({
+    title: 'Upstream economy (login + query requests reaching the fake Space-Track)',
+    head: ['concurrent requests', 'upstream requests', 'goal', 'all answered in ms'],
+    rows: [...upstream.cold.map((c) => [`${c.n} cold`, String(c.upstream), '2', ms(c.ms)]), [`${upstream.restart.n} after restart`, String(upstream.restart.upstream), '0', '']],
+  });
+
+  log('\nMemory: 20,000 requests against a fresh server...');
+  const memory = await measureMemory();
+  show({
+    title: 'Server memory (RSS)',
+    head: ['after start', 'after 10,000 requests', 'after 20,000 requests'],
+    rows: [[`${fmt(memory.startMb)} MB`, `${fmt(memory.after10kMb)} MB`, `${fmt(memory.after20kMb)} MB`]],
+  });
+
+  log(`\nAPI: ${settings.rounds} rounds, 50 connections...`);
+  const api = await measureApi(settings, (l) => log(l));
+  show({
+    title: `API: cached GET /api/boxscore (brotli, ${fmt(api.bodyBytes)} bytes) vs express.static of the same bytes`,
+    head: ['path', 'req/s', 'baseline req/s', 'ratio', 'p50 ms', 'p99 ms', 'baseline p50/p99 ms'],
+    rows: [
+      ['200 (compressed)', fmt(api.app.rps, 0), fmt(api.baseline.rps, 0), x(api.app.rps, api.baseline.rps), ms(api.app.p50), ms(api.app.p99), `${ms(api.baseline.p50)} / ${ms(api.baseline.p99)}`],
+      ['304 (If-None-Match)', fmt(api.app304.rps, 0), fmt(api.baseline304.rps, 0), x(api.app304.rps, api.baseline304.rps), ms(api.app304.p50), ms(api.app304.p99), `${ms(api.baseline304.p50)} / ${ms(api.baseline304.p99)}`],
+    ],
+    note: `Medians of ${settings.rounds} rounds of ${settings.seconds} s (304: half that), autocannon in the bench process, each server in its own child process.`,
+  });
+
+  log('\nPage: headless Chromium...');
+  const page = await measurePage();
+
+  const worst = (f: { sort: number; filterNarrow: number; filterClear: number }) => Math.max(f.sort, f.filterNarrow, f.filterClear);
+  const budgets: BudgetResult[] = [
+    evaluateBudget({ name: 'initial JavaScript (gzip)', actual: bundle.initialGzip / 1000, limit: 180, kind: 'max', unit: 'kB' }),
+    evaluateBudget({ name: 'chart painted vs baseline page load', actual: page.app.chart / page.baseline, limit: 1.5, kind: 'max', unit: 'x' }),
+    evaluateBudget({ name: `sort/filter, ${page.real.rows} rows (worst median)`, actual: worst(page.real), limit: 50, kind: 'max', unit: 'ms' }),
+    evaluateBudget({ name: `sort/filter, ${page.synthetic.rows} rows (worst median)`, actual: worst(page.synthetic), limit: 200, kind: 'max', unit: 'ms' }),
+    evaluateBudget({ name: 'cached API throughput vs static', actual: api.app.rps / api.baseline.rps, limit: 0.9, kind: 'min', unit: 'x' }),
+    evaluateBudget({ name: 'upstream requests, any N (max)', actual: Math.max(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'max', unit: 'requests' }),
+    evaluateBudget({ name: 'upstream requests, any N (min)', actual: Math.min(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
+    evaluateBudget({ name: 'upstream requests after restart', actual: upstream.restart.upstream, limit: 0, kind: 'max', unit: 'requests' }),
+    evaluateBudget({ name: 'RSS growth over the second 10,000 requests', actual: memory.after20kMb - memory.after10kMb, limit: 5, kind: 'max', unit: 'MB' }),
+  ];
+  show({ title: 'Budgets (margin: headroom as a share of the limit)', head: ['status', 'budget', 'actual', 'limit', 'margin'], rows: budgetRows(budgets) });
+
+  const how = quick ? 'Quick run (BENCH_QUICK=1): short rounds, not for comparison.' : `Full run: API ${settings.rounds}x${settings.seconds} s per target; page medians of ${settings.loads} cold loads and ${settings.interactionRuns} interactions.`;
+  writeFileSync(join(PROJECT_ROOT, 'BENCHMARKS.md'), markdown(sections, how));
+  const failed = budgets.filter((b) => !b.pass).length;
+  log(`\n${failed === 0 ? 'All budgets met.' : `${failed} budget(s) failed.`} BENCHMARKS.md written; took ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+async function measurePage() {
+  const app = await startApp();
+  const synthetic = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['synthetic', String(SYNTHETIC_ROWS)], readyPath: '/api/boxscore' });
+  const dir = mkdtempSync(join(tmpdir(), 'boxscore-bench-page-'));
+  writeBaselinePage(dir, DIST, (await (await fetch(`${app.url}/api/boxscore`)).json()) as BoxscoreResponse);
+  const baselineServer = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['static', dir], readyPath: '/index.html' });
+  const browser = await launchBrowser();
+  try {
+    const load = await coldLoads(browser, `${app.url}/`, settings.loads, ['chart', 'table']);
+    const base = await coldLoads(browser, `${baselineServer.url}/index.html`, settings.loads, ['table']);
+    const figures = {
+      app: { chart: load.chart!, table: load.table! },
+      baseline: base.table!,
+      real: await interactions(browser, `${app.url}/`, 'united', settings.interactionRuns),
+      synthetic: await interactions(browser, `${synthetic.url}/`, 'country 12', settings.interactionRuns),
+      png: await pngExport(browser, `${app.url}/`, settings.exports),
+    };
+    show({
+      title: `Page: cold load in headless Chromium (median of ${settings.loads}, fresh context each)`,
+      head: ['milestone', 'ms from navigation', 'baseline page ms', 'ratio'],
+      rows: [
+        ['chart painted', ms(figures.app.chart), ms(figures.baseline), x(figures.app.chart, figures.baseline)],
+        ['table usable', ms(figures.app.table), ms(figures.baseline), x(figures.app.table, figures.baseline)],
+      ],
+      note: 'Baseline: a static HTML page holding the same table, already rendered from the same data, with the same stylesheet.',
+    });
+    show({
+      title: `Interaction: input to painted update (median of ${settings.interactionRuns})`,
+      head: ['rows', 'sort ms', 'filter (narrow) ms', 'filter (clear) ms'],
+      rows: [figures.real, figures.synthetic].map((f) => [String(f.rows), ms(f.sort), ms(f.filterNarrow), ms(f.filterClear)]),
+      note: `PNG export at 2x: first ${ms(figures.png.first)} ms (loads the exporter), then ${ms(figures.png.median)} ms (median).`,
+    });
+    return figures;
+  } finally {
+    await browser.close();
+    await Promise.all([app.stop(), synthetic.stop(), baselineServer.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.on('SIGINT', () => (killAllChildren(), process.exit(130)));
+try {
+  await main();
+} catch (err) {
+  killAllChildren();
+  process.stderr.write(`The bench broke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,68 @@
+/**
+ * Child-process servers of the bench (run as `node --import tsx e2e/bench/serve.ts <mode> ...`,
+ * listening on PORT):
+ * - `static <dir>`: the baseline, plain `express.static` over a folder in the same kind of process as
+ *   the app. `*.json.br` files are sent as brotli-encoded JSON, so the baseline puts exactly the
+ *   app's bytes on the wire.
+ * - `app`: the real app as server/index.ts builds it (configuration from the environment, the
+ *   source and history it selects), with the configured per-client rate limits passed explicitly,
+ *   so API_RATE_LIMIT_PER_MINUTE=0 lets one load generator through.
+ * - `synthetic <rows>`: the real app (createApp, the built client) over a synthetic boxscore.
+ */
+import { join } from 'node:path';
+import express from 'express';
+import { createApp } from '../../server/app.ts';
+import { CITATION } from '../../server/boxscore/contract.ts';
+import { createSource } from '../../server/boxscore/create-source.ts';
+import { prepareBoxscore, type BoxscoreSource } from '../../server/boxscore/source.ts';
+import { loadConfig, PROJECT_ROOT, readEnv } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import { syntheticBoxscore } from './synthetic.ts';
+
+const [mode, arg] = process.argv.slice(2);
+const port = Number(process.env.PORT ?? '0');
+
+function staticBaseline(dir: string): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    express.static(dir, {
+      setHeaders: (res, path) => {
+        if (!path.endsWith('.json.br')) return;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Content-Encoding', 'br');
+        res.setHeader('Vary', 'Accept-Encoding');
+      },
+    }),
+  );
+  return app;
+}
+
+async function configuredApp(): Promise<express.Express> {
+  const config = loadConfig(readEnv());
+  const logger = createLogger(config.logLevel);
+  const { source, history } = await createSource(config, logger);
+  const stop = () => void Promise.resolve(source.close?.()).finally(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  return createApp({ source, history, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
+}
+
+function syntheticApp(rows: number): express.Express {
+  const prepared = prepareBoxscore(
+    { kind: 'snapshot', asOf: '2015-03-05', fetchedAt: null, citation: CITATION, stale: false, message: `Synthetic boxscore of ${rows} rows (benchmark).` },
+    syntheticBoxscore(rows),
+  );
+  const source: BoxscoreSource = { mode: 'snapshot', current: () => Promise.resolve(prepared) };
+  return createApp({ source, logger: createLogger('silent'), clientDir: join(PROJECT_ROOT, 'dist'), rateLimits: { apiPerMinute: 0, refreshPerMinute: 0 } });
+}
+
+if (mode === 'app') (await configuredApp()).listen(port, '127.0.0.1');
+else {
+  process.on('SIGTERM', () => process.exit(0));
+  if (mode === 'static' && arg) staticBaseline(arg).listen(port, '127.0.0.1');
+  else if (mode === 'synthetic') syntheticApp(Number(arg ?? '5000')).listen(port, '127.0.0.1');
+  else {
+    process.stderr.write('usage: serve.ts app | static <dir> | synthetic <rows>\n');
+    process.exit(2);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Servers under test run as child processes, never in the bench's own process: the load generator
+ * and Playwright must not share an event loop with the server they measure. Each child is
+ * `node --import tsx <file>` (no npx wrapper), so the PID we hold is the server's own and stopping
+ * it stops the server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../server/config.ts';
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** Resident set size of the server process, in bytes (from /proc). */
+  rss(): number;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Stop every child still running (the bench calls this on any exit path). */
+export function killAllChildren(): void {
+  for (const child of running) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject).listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function rssOf(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const kb = Number(/(\d+)/.exec(line ?? '')?.[1]);
+  if (!Number.isFinite(kb)) throw new Error(`Cannot read the RSS of process ${pid}.`);
+  return kb * 1024;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before answering:\n${stderr()}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The server did not answer ${url} within ${timeoutMs} ms:\n${stderr()}`);
+}
+
+export interface SpawnOptions {
+  /** Script to run, relative to the project root. */
+  script: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** Path polled until it answers 200. */
+  readyPath: string;
+}
+
+export async function spawnServer({ script, args = [], env = {}, readyPath }: SpawnOptions): Promise<ChildServer> {
+  const port = await freePort();
+  // stdout is discarded (request logs at info level cost the server what they cost in production,
+  // but must not fill a pipe nobody reads); stderr is kept for the error message.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
+  });
+  running.add(child);
+  let errText = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errText = (errText + chunk.toString('utf8')).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(`${url}${readyPath}`, child, () => errText);
+  } catch (err) {
+    if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+    running.delete(child);
+    throw err;
+  }
+  const pid = child.pid!;
+  return {
+    url,
+    pid,
+    rss: () => rssOf(pid),
+    stop: async () => {
+      if (child.exitCode === null) {
+        process.kill(pid, 'SIGTERM');
+        const forced = setTimeout(() => child.exitCode === null && process.kill(pid, 'SIGKILL'), 5000);
+        await exited;
+        clearTimeout(forced);
+      }
+      running.delete(child);
+    },
+  };
+}
