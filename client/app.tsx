@@ -1,29 +1,77 @@
-import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { BoxscoreResponse } from '../server/boxscore/contract.ts';
-import { useBoxscore } from './api/boxscore.ts';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/boxscore/contract.ts';
+import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
+import type { ChartOptions } from './features/chart/chart-data.ts';
 import { ChartControls } from './features/chart/chart-controls.tsx';
-import { ExportButton } from './features/export/export-button.tsx';
+import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
 import { RefreshButton } from './features/source/refresh-button.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
 import { CountryTable } from './features/table/country-table.tsx';
+import { DEFAULT_SORT, isDeltaKey } from './features/table/columns.ts';
 import { filterRows, indexRows } from './features/table/filter.ts';
 import { nextSort, sortRows } from './features/table/sort.ts';
+import { tableCsv } from './features/table/table-csv.ts';
+import { withChanges } from './features/table/table-rows.ts';
 import { TableToolbar } from './features/table/table-toolbar.tsx';
+import { ThemeToggle } from './features/theme/theme-toggle.tsx';
+import { CHART_THEMES, useTheme, type Theme } from './features/theme/use-theme.ts';
 import { citationText } from './lib/citation.ts';
-import { chartTitle, DEFAULT_VIEW, exportFileName, type View } from './view.ts';
+import { CsvButton } from './lib/csv-button.tsx';
+import { ExportPngButton } from './lib/export-png-button.tsx';
+import { useMediaQuery } from './lib/use-media-query.ts';
+import { useUrlView, type UpdateView } from './use-url-view.ts';
+import { chartTitle, exportFileName, MAX_LIMIT, type View } from './view.ts';
 
 // recharts is the largest dependency: load it after the figures and the table are on screen.
 const BoxscoreChart = lazy(() => import('./features/chart/boxscore-chart.tsx').then((m) => ({ default: m.BoxscoreChart })));
+const CountryDetail = lazy(() => import('./features/detail/country-detail.tsx').then((m) => ({ default: m.CountryDetail })));
 
 export function App() {
-  const boxscore = useBoxscore();
+  const { view, update, invalid, dismissInvalid, reject } = useUrlView();
+  const { preference, theme, setPreference } = useTheme();
+  const history = useHistory();
+
+  // A snapshot date from a link is used once the history confirms it exists.
+  const dates = useMemo(() => new Set(history.data?.snapshots.map((s) => s.asOf)), [history.data]);
+  const checked = history.data !== undefined || history.isError;
+  const validDate = (date: string | null) => (date && (history.isError || dates.has(date)) ? date : null);
+  const asOf = checked ? validDate(view.asOf) : null;
+  const compare = checked && view.compare !== view.asOf ? validDate(view.compare) : null;
+
+  useEffect(() => {
+    if (!history.data) return;
+    const bad = [view.asOf && !dates.has(view.asOf) ? `asOf=${view.asOf}` : null, view.compare && !dates.has(view.compare) ? `compare=${view.compare}` : null].filter(
+      (p): p is string => p !== null,
+    );
+    if (bad.length === 0) return;
+    reject(bad, { asOf: dates.has(view.asOf ?? '') ? view.asOf : null, compare: dates.has(view.compare ?? '') ? view.compare : null });
+  }, [history.data, dates, view.asOf, view.compare, reject]);
+
+  const boxscore = useBoxscore(asOf);
+
   return (
     <main className="page">
       <header className="page-header">
-        <h1>Objects in orbit and decayed, by country</h1>
-        <p className="subtitle">The Space-Track.org boxscore: payloads, rocket bodies and debris for every country and organisation.</p>
+        <div>
+          <h1>Objects in orbit and decayed, by country</h1>
+          <p className="subtitle">The Space-Track.org boxscore: payloads, rocket bodies and debris for every country and organisation.</p>
+        </div>
+        <ThemeToggle preference={preference} onChange={setPreference} />
       </header>
+      {invalid.length > 0 ? (
+        <div role="status" className="notice info link-notice">
+          <p>
+            Some settings in this link were not understood and were reset to their defaults: <code>{invalid.join(', ')}</code>.
+          </p>
+          <button
+            type="button"
+            onClick={dismissInvalid}
+          >
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {boxscore.isPending ? (
         <p role="status" className="loading">
           Loading the boxscore…
@@ -36,24 +84,51 @@ export function App() {
           </button>
         </div>
       ) : (
-        <Dashboard data={boxscore.data} />
+        <Dashboard data={boxscore.data} snapshots={history.data?.snapshots ?? null} view={view} compare={compare} update={update} theme={theme} />
       )}
     </main>
   );
 }
 
-function Dashboard({ data }: { data: BoxscoreResponse }) {
-  const [view, setView] = useState<View>(DEFAULT_VIEW);
-  const update = (patch: Partial<View>) => setView((v) => ({ ...v, ...patch }));
-  const figureRef = useRef<HTMLElement>(null);
+interface DashboardProps {
+  data: BoxscoreResponse;
+  snapshots: readonly HistoryEntry[] | null;
+  view: View;
+  compare: string | null;
+  update: UpdateView;
+  theme: Theme;
+}
 
-  const index = useMemo(() => indexRows(data.rows), [data.rows]);
+function Dashboard({ data, snapshots, view, compare, update, theme }: DashboardProps) {
+  const figureRef = useRef<HTMLElement>(null);
+  const narrow = useMediaQuery('(max-width: 640px)');
+  const chartTheme = CHART_THEMES[theme];
+  const { source } = data;
+  const changes = useChanges(compare, compare ? source.asOf : null);
+  const comparison: ChangesResponse | undefined = compare ? changes.data : undefined;
+
+  const tableRows = useMemo(() => withChanges(data.rows, comparison?.rows), [data.rows, comparison]);
+  const index = useMemo(() => indexRows(tableRows), [tableRows]);
   // Typing stays responsive: the table and chart follow the filter a frame later if they must.
   const filter = useDeferredValue(view.filter);
-  const filtered = useMemo(() => filterRows(index, filter), [index, filter]);
-  const rows = useMemo(() => sortRows(filtered, view.sort), [filtered, view.sort]);
-  const charted = Math.min(view.limit, rows.length);
-  const { source } = data;
+  const onlyChanged = Boolean(comparison) && view.onlyChanged;
+  const filtered = useMemo(() => filterRows(index, filter, onlyChanged), [index, filter, onlyChanged]);
+  // Sorting on a change needs a comparison; without one the default order applies.
+  const sort = useMemo(() => (comparison || !isDeltaKey(view.sort.key) ? view.sort : DEFAULT_SORT), [comparison, view.sort]);
+  const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
+
+  const chartOptions: ChartOptions = useMemo(
+    () => ({ mode: view.mode, scale: view.scale, measure: view.measure, types: view.types, limit: view.limit, others: view.others }),
+    [view.mode, view.scale, view.measure, view.types, view.limit, view.others],
+  );
+  const charted = Math.min(view.limit, rows.length) + (view.others && rows.length > view.limit ? 1 : 0);
+  const caption = citationText(source);
+  const detailRow = view.country ? data.rows.find((r) => r.code?.toUpperCase() === view.country?.toUpperCase()) : undefined;
+  const emptyMessage = filter.trim()
+    ? `No countries match “${filter.trim()}”${onlyChanged ? ' among those that changed' : ''}.`
+    : onlyChanged
+      ? `No country changed between ${compare} and ${source.asOf}.`
+      : 'No countries.';
 
   return (
     <>
@@ -61,48 +136,79 @@ function Dashboard({ data }: { data: BoxscoreResponse }) {
         <SourceNotice source={source} issues={data.issues} />
         {source.kind === 'live' || source.stale ? <RefreshButton /> : null}
       </div>
-      <HeadlineFigures totals={data.totals} countries={data.rows.length} />
+      {snapshots && snapshots.length > 1 ? (
+        <SnapshotPickers
+          snapshots={snapshots}
+          asOf={source.asOf}
+          currentAsOf={snapshots.at(-1)!.asOf}
+          compare={compare}
+          onAsOf={(asOf) => update({ asOf, compare: compare === asOf ? null : compare })}
+          onCompare={(value) => update({ compare: value, onlyChanged: value ? view.onlyChanged : false, sort: value ? view.sort : sort })}
+        />
+      ) : null}
+      {compare && changes.isError ? (
+        <p role="alert" className="notice error">
+          The comparison with {compare} could not be loaded: {changes.error.message}
+        </p>
+      ) : null}
+      <HeadlineFigures totals={data.totals} countries={data.rows.length} delta={comparison ? { counts: comparison.totals.delta, since: comparison.from.asOf } : null} />
 
       <section aria-labelledby="chart-heading" className="panel">
         <div className="panel-header">
           <h2 id="chart-heading">Chart</h2>
-          <ExportButton target={figureRef} fileName={exportFileName(view, source.asOf)} />
+          <ExportPngButton target={figureRef} fileName={exportFileName({ ...view, compare }, source.asOf, 'png')} background={chartTheme.surface} />
         </div>
-        <ChartControls
-          mode={view.mode}
-          onMode={(mode) => update({ mode })}
-          scale={view.scale}
-          onScale={(scale) => update({ scale })}
-          limit={view.limit}
-          onLimit={(limit) => update({ limit })}
-          maxLimit={data.rows.length}
-        />
+        <ChartControls options={chartOptions} onChange={(patch) => update(patch)} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
         <Suspense fallback={<p className="chart-loading" role="status">Loading the chart…</p>}>
-          <BoxscoreChart
-            rows={rows}
-            mode={view.mode}
-            scale={view.scale}
-            limit={view.limit}
-            title={chartTitle({ ...view, filter }, charted)}
-            caption={citationText(source)}
-            figureRef={figureRef}
-          />
+          <BoxscoreChart rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle({ ...view, filter, onlyChanged }, charted)} caption={caption} figureRef={figureRef} />
         </Suspense>
       </section>
 
       <section aria-labelledby="table-heading" className="panel">
         <h2 id="table-heading">Countries</h2>
-        <TableToolbar filter={view.filter} onFilter={(value) => update({ filter: value })} shown={rows.length} total={data.rows.length} />
+        <TableToolbar
+          filter={view.filter}
+          onFilter={(value) => update({ filter: value }, { replace: true })}
+          shown={rows.length}
+          total={data.rows.length}
+          comparing={Boolean(comparison)}
+          onlyChanged={onlyChanged}
+          onOnlyChanged={(value) => update({ onlyChanged: value })}
+          hidden={view.hidden}
+          onHidden={(hidden) => update({ hidden })}
+        >
+          <CsvButton build={() => tableCsv(rows, view.hidden, comparison ? comparison.from.asOf : null)} fileName={exportFileName({ ...view, compare }, source.asOf, 'csv')} />
+        </TableToolbar>
         <CountryTable
           rows={rows}
           totalRows={data.rows.length}
           totals={data.totals}
-          sort={view.sort}
-          onSort={(key) => update({ sort: nextSort(view.sort, key) })}
-          filter={filter}
-          onClearFilter={() => update({ filter: '' })}
+          totalsDelta={comparison?.totals.delta ?? null}
+          compareAsOf={comparison ? comparison.from.asOf : null}
+          hidden={view.hidden}
+          sort={sort}
+          onSort={(key) => update({ sort: nextSort(sort, key) })}
+          emptyMessage={emptyMessage}
+          onClearFilter={() => update({ filter: '', onlyChanged: false })}
+          onSelectCountry={(code) => update({ country: code })}
         />
       </section>
+
+      {detailRow ? (
+        <Suspense fallback={null}>
+          <CountryDetail
+            key={detailRow.code}
+            row={detailRow}
+            rows={data.rows}
+            totals={data.totals}
+            asOf={source.asOf}
+            theme={chartTheme}
+            caption={caption}
+            exportFileName={`boxscore-trend-${detailRow.code?.toLowerCase() ?? 'country'}-${source.asOf}.png`}
+            onClose={() => update({ country: null })}
+          />
+        </Suspense>
+      ) : null}
 
       <footer className="page-footer">
         <SourceLine source={source} />

@@ -1,13 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { chartTitle, DEFAULT_VIEW, exportFileName } from './view.ts';
+import { chartTitle, DEFAULT_VIEW, exportFileName, parseView, serializeView, type View } from './view.ts';
+
+describe('URL state', () => {
+  it('gives the default view a plain URL, and reads it back', () => {
+    expect(serializeView(DEFAULT_VIEW)).toBe('');
+    expect(parseView('')).toEqual({ view: DEFAULT_VIEW, invalid: [] });
+  });
+
+  it('round-trips every setting', () => {
+    const view: View = {
+      filter: 'société, "x"',
+      sort: { key: 'delta.orbitalDebris', direction: 'asc' },
+      limit: 7,
+      mode: 'orbital',
+      scale: 'log',
+      measure: 'share',
+      types: ['payload', 'debris'],
+      others: true,
+      asOf: '2015-03-05',
+      compare: '2015-02-23',
+      onlyChanged: true,
+      hidden: ['orbitalTba', 'decayedPayload'],
+      country: 'CIS',
+    };
+    const search = serializeView(view);
+    expect(search).toBe(
+      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=orbital&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS',
+    );
+    expect(parseView(search)).toEqual({ view, invalid: [] });
+  });
+
+  it('drops invalid values for the defaults and reports them', () => {
+    const { view, invalid } = parseView('?sort=nonsense&n=0&show=sideways&types=payload,lasers&asOf=yesterday&scale=log&dir=up');
+    expect(view).toEqual({ ...DEFAULT_VIEW, scale: 'log' });
+    expect(invalid).toEqual(['sort=nonsense', 'n=0', 'show=sideways', 'types=payload,lasers', 'asOf=yesterday', 'dir=up']);
+  });
+
+  it('refuses to sort on a change without a comparison', () => {
+    const { view, invalid } = parseView('?sort=delta.orbitalDebris&changed=1');
+    expect(view.sort).toEqual(DEFAULT_VIEW.sort);
+    expect(view.onlyChanged).toBe(false);
+    expect(invalid).toEqual(['sort=delta.orbitalDebris']);
+  });
+
+  it('ignores parameters it does not know', () => {
+    expect(parseView('?utm_source=mail&n=20')).toEqual({ view: { ...DEFAULT_VIEW, limit: 20 }, invalid: [] });
+  });
+});
 
 describe('exportFileName', () => {
   it('is boxscore-<date>.png for the default view', () => {
-    expect(exportFileName(DEFAULT_VIEW, '2015-03-05')).toBe('boxscore-2015-03-05.png');
+    expect(exportFileName(DEFAULT_VIEW, '2015-03-05', 'png')).toBe('boxscore-2015-03-05.png');
   });
-  it('names the sort and the filter when they differ from the default', () => {
-    const view = { ...DEFAULT_VIEW, sort: { key: 'orbitalDebris', direction: 'desc' } as const, filter: 'Société' };
-    expect(exportFileName(view, '2015-03-05')).toBe('boxscore-2015-03-05-by-orbital-debris-desc-societe.png');
+  it('names the comparison, the sort and the filter when set', () => {
+    const view = { ...DEFAULT_VIEW, sort: { key: 'orbitalDebris', direction: 'desc' } as const, filter: 'Société', compare: '2015-02-23' };
+    expect(exportFileName(view, '2015-03-05', 'csv')).toBe('boxscore-2015-03-05-vs-2015-02-23-by-orbital-debris-desc-societe.csv');
   });
 });
 
@@ -15,6 +62,6 @@ describe('chartTitle', () => {
   it('says what is charted', () => {
     expect(chartTitle(DEFAULT_VIEW, 15)).toBe('Objects by country: first 15 countries by orbital total, descending');
     expect(chartTitle({ ...DEFAULT_VIEW, filter: ' france ' }, 3)).toBe('Objects by country: first 3 countries matching “france” by orbital total, descending');
-    expect(chartTitle(DEFAULT_VIEW, 1)).toBe('Objects by country: first country by orbital total, descending');
+    expect(chartTitle({ ...DEFAULT_VIEW, measure: 'share' }, 1)).toBe('Objects by country (share of each bar): first country by orbital total, descending');
   });
 });

@@ -1,7 +1,15 @@
-/** The dashboard's view: what the table shows, and so what the chart and the PNG show. */
-import { COLUMN_BY_KEY, DEFAULT_SORT, type SortState } from './features/table/columns.ts';
-import type { ChartMode, ChartScale } from './features/chart/chart-data.ts';
+/**
+ * The dashboard's view: what the table shows, and so what the chart, the PNG and the CSV show.
+ * It lives in the URL, so a reload or a shared link restores it; a value that makes no sense is
+ * dropped for the default and reported, never a blank page.
+ */
+import type { ChartMeasure, ChartMode, ChartScale, ObjectType } from './features/chart/chart-data.ts';
+import { COLUMN_BY_KEY, COUNT_COLUMNS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
+import type { CountKey } from '../server/boxscore/contract.ts';
 import { slugify } from './lib/text.ts';
+
+export const OBJECT_TYPES: readonly ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba'];
+export const MAX_LIMIT = 200;
 
 export interface View {
   filter: string;
@@ -9,25 +17,144 @@ export interface View {
   limit: number;
   mode: ChartMode;
   scale: ChartScale;
+  measure: ChartMeasure;
+  types: readonly ObjectType[];
+  /** Aggregate the countries past the first N into one "Others" bar. */
+  others: boolean;
+  /** The snapshot shown (null: the current one). */
+  asOf: string | null;
+  /** The snapshot compared with (null: no comparison). */
+  compare: string | null;
+  onlyChanged: boolean;
+  /** Count columns hidden from the table (and the CSV). */
+  hidden: CountKey[];
+  /** SPADOC code of the country whose detail is open. */
+  country: string | null;
 }
 
-export const DEFAULT_VIEW: View = { filter: '', sort: DEFAULT_SORT, limit: 15, mode: 'both', scale: 'linear' };
+export const DEFAULT_VIEW: View = {
+  filter: '',
+  sort: DEFAULT_SORT,
+  limit: 15,
+  mode: 'both',
+  scale: 'linear',
+  measure: 'absolute',
+  types: [...OBJECT_TYPES],
+  others: false,
+  asOf: null,
+  compare: null,
+  onlyChanged: false,
+  hidden: [],
+  country: null,
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const oneOf = <T extends string>(options: readonly T[]) => (value: string): T | undefined => (options as readonly string[]).includes(value) ? (value as T) : undefined;
+const list = <T extends string>(value: string, valid: (v: string) => v is T): T[] | undefined => {
+  const items = value.split(',').filter(Boolean);
+  return items.every(valid) ? [...new Set(items)] : undefined;
+};
+
+/** URL parameter -> how to read it into the view. Each returns undefined for a value it rejects. */
+const READERS: Record<string, (value: string, view: View) => Partial<View> | undefined> = {
+  q: (v) => ({ filter: v.slice(0, 100) }),
+  sort: (v, view) => (isSortKey(v) ? { sort: { ...view.sort, key: v } } : undefined),
+  dir: (v, view) => (v === 'asc' || v === 'desc' ? { sort: { ...view.sort, direction: v } } : undefined),
+  n: (v) => (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_LIMIT ? { limit: Number(v) } : undefined),
+  show: (v) => {
+    const mode = oneOf<ChartMode>(['both', 'orbital', 'decayed'])(v);
+    return mode && { mode };
+  },
+  scale: (v) => {
+    const scale = oneOf<ChartScale>(['linear', 'log'])(v);
+    return scale && { scale };
+  },
+  measure: (v) => {
+    const measure = oneOf<ChartMeasure>(['absolute', 'share'])(v);
+    return measure && { measure };
+  },
+  types: (v) => {
+    const types = list(v, (t): t is ObjectType => (OBJECT_TYPES as readonly string[]).includes(t));
+    return types && types.length > 0 ? { types: OBJECT_TYPES.filter((t) => types.includes(t)) } : undefined;
+  },
+  others: (v) => (v === '1' ? { others: true } : undefined),
+  asOf: (v) => (DATE.test(v) ? { asOf: v } : undefined),
+  compare: (v) => (DATE.test(v) ? { compare: v } : undefined),
+  changed: (v) => (v === '1' ? { onlyChanged: true } : undefined),
+  hide: (v) => {
+    const hidden = list(v, isCountKey);
+    return hidden && { hidden };
+  },
+  country: (v) => (/^[\w/.-]{1,12}$/.test(v) ? { country: v } : undefined),
+};
+
+export interface ParsedView {
+  view: View;
+  /** Parameters that were ignored, as "name=value". */
+  invalid: string[];
+}
+
+export function parseView(search: string): ParsedView {
+  const params = new URLSearchParams(search);
+  let view: View = { ...DEFAULT_VIEW };
+  const invalid: string[] = [];
+  for (const [name, value] of params) {
+    const read = READERS[name];
+    if (!read) continue; // Unknown parameters (e.g. from other tools) are left alone.
+    const patch = read(value, view);
+    if (patch) view = { ...view, ...patch };
+    else invalid.push(`${name}=${value}`);
+  }
+  // A change column can only be sorted on while comparing.
+  if (isDeltaKey(view.sort.key) && !view.compare) {
+    invalid.push(`sort=${view.sort.key}`);
+    view = { ...view, sort: DEFAULT_SORT };
+  }
+  if (view.onlyChanged && !view.compare) view = { ...view, onlyChanged: false };
+  return { view, invalid };
+}
+
+/** The URL query for a view: only what differs from the default, so the plain page has a plain URL. */
+export function serializeView(view: View): string {
+  const params = new URLSearchParams();
+  const d = DEFAULT_VIEW;
+  if (view.filter) params.set('q', view.filter);
+  if (view.sort.key !== d.sort.key) params.set('sort', view.sort.key);
+  if (view.sort.direction !== d.sort.direction) params.set('dir', view.sort.direction);
+  if (view.limit !== d.limit) params.set('n', String(view.limit));
+  if (view.mode !== d.mode) params.set('show', view.mode);
+  if (view.scale !== d.scale) params.set('scale', view.scale);
+  if (view.measure !== d.measure) params.set('measure', view.measure);
+  if (view.types.length !== d.types.length) params.set('types', view.types.join(','));
+  if (view.others) params.set('others', '1');
+  if (view.asOf) params.set('asOf', view.asOf);
+  if (view.compare) params.set('compare', view.compare);
+  if (view.onlyChanged) params.set('changed', '1');
+  if (view.hidden.length > 0) params.set('hide', COUNT_COLUMNS.filter((c) => view.hidden.includes(c.key)).map((c) => c.key).join(','));
+  if (view.country) params.set('country', view.country);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
 
 const DIRECTION = { asc: 'ascending', desc: 'descending' } as const;
 
 export function chartTitle(view: View, charted: number): string {
   const by = `${COLUMN_BY_KEY[view.sort.key].label.toLowerCase()}, ${DIRECTION[view.sort.direction]}`;
   const which = view.filter.trim() ? ` matching “${view.filter.trim()}”` : '';
-  return `Objects by country: ${charted === 1 ? 'first country' : `first ${charted} countries`}${which} by ${by}`;
+  const changed = view.onlyChanged ? ' that changed' : '';
+  const share = view.measure === 'share' ? ' (share of each bar)' : '';
+  return `Objects by country${share}: ${charted === 1 ? 'first country' : `first ${charted} countries`}${changed}${which} by ${by}`;
 }
 
-/** "boxscore-2015-03-05.png" for the default view; the sort and filter are added when changed. */
-export function exportFileName(view: View, asOf: string): string {
+/** "boxscore-2015-03-05.png" for the default view; the comparison, sort and filter are added when set. */
+export function exportFileName(view: View, asOf: string, extension: 'png' | 'csv'): string {
   const parts = ['boxscore', asOf];
+  if (view.compare) parts.push('vs', view.compare);
   if (view.sort.key !== DEFAULT_SORT.key || view.sort.direction !== DEFAULT_SORT.direction) {
     parts.push('by', slugify(COLUMN_BY_KEY[view.sort.key].label), view.sort.direction);
   }
   const filter = slugify(view.filter);
   if (filter) parts.push(filter);
-  return `${parts.join('-')}.png`;
+  if (view.onlyChanged) parts.push('changed');
+  return `${parts.join('-')}.${extension}`;
 }

@@ -39,7 +39,7 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await expect(dashboard.count).toHaveText('0 of 85 countries');
   await expect(page.getByText('No countries match “atlantis”.')).toBeVisible();
   await expect(page.getByText('No countries to chart: the filter matches none.')).toBeVisible();
-  await page.getByRole('button', { name: 'Clear the filter' }).click();
+  await page.getByRole('button', { name: 'Show all countries' }).click();
   await expect(dashboard.count).toHaveText('85 of 85 countries');
 
   // Sort by orbital debris: ascending, then descending puts the CIS first, and the chart follows.

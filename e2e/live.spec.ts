@@ -6,7 +6,7 @@ test('live data is shown with its source, and Refresh keeps to the limits', asyn
 
   await expect(dashboard.count).toHaveText('85 of 85 countries');
   // Live: no snapshot label, and the citation with the fetch time.
-  await expect(page.getByText('Embedded snapshot')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Embedded snapshot' })).toHaveCount(0);
   await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-26 18:00 UTC)');
   await expect(dashboard.chart.locator('.chart-caption')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-26 18:00 UTC)');
   expect(fake.counts()).toMatchObject({ login: 1, query: 1 });

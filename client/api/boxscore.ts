@@ -1,31 +1,69 @@
-/** Everything about the /api/boxscore endpoint: key factory, fetchers, query options and hooks. */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BoxscoreResponse } from '../../server/boxscore/contract.ts';
+/** Everything about the /api/boxscore endpoints: key factory, fetchers, query options and hooks. */
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BoxscoreResponse, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/boxscore/contract.ts';
 import { apiFetch } from './client.ts';
 
 export const boxscoreKeys = {
   all: ['boxscore'] as const,
-  current: () => [...boxscoreKeys.all, 'current'] as const,
+  snapshot: (asOf: string | null) => [...boxscoreKeys.all, 'snapshot', asOf ?? 'current'] as const,
+  history: () => [...boxscoreKeys.all, 'history'] as const,
+  changes: (from: string, to: string) => [...boxscoreKeys.all, 'changes', from, to] as const,
+  trend: (code: string) => [...boxscoreKeys.all, 'trend', code] as const,
 };
 
-export const boxscoreQuery = () =>
+// The current boxscore may change (live mode); the server revalidates cheaply with ETags. A past
+// snapshot never changes.
+const CURRENT_STALE_MS = 60_000;
+
+export const boxscoreQuery = (asOf: string | null) =>
   queryOptions({
-    queryKey: boxscoreKeys.current(),
-    queryFn: ({ signal }) => apiFetch<BoxscoreResponse>('/api/boxscore', { signal }),
-    // The server revalidates cheaply with ETags; a minute keeps tab switches from refetching at once.
-    staleTime: 60_000,
+    queryKey: boxscoreKeys.snapshot(asOf),
+    queryFn: ({ signal }) => apiFetch<BoxscoreResponse>(asOf ? `/api/boxscore?asOf=${encodeURIComponent(asOf)}` : '/api/boxscore', { signal }),
+    staleTime: asOf ? Infinity : CURRENT_STALE_MS,
   });
 
-export function useBoxscore() {
-  return useQuery(boxscoreQuery());
+export function useBoxscore(asOf: string | null) {
+  // Switching snapshots keeps the previous one on screen until the next arrives: no blank page.
+  return useQuery({ ...boxscoreQuery(asOf), placeholderData: keepPreviousData });
+}
+
+export function useHistory() {
+  return useQuery({
+    queryKey: boxscoreKeys.history(),
+    queryFn: ({ signal }) => apiFetch<HistoryResponse>('/api/boxscore/history', { signal }),
+    staleTime: CURRENT_STALE_MS,
+  });
+}
+
+export function useChanges(from: string | null, to: string | null) {
+  return useQuery({
+    queryKey: boxscoreKeys.changes(from ?? '', to ?? ''),
+    queryFn: ({ signal }) => apiFetch<ChangesResponse>(`/api/boxscore/changes?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`, { signal }),
+    enabled: Boolean(from && to),
+    staleTime: Infinity,
+  });
+}
+
+export function useTrend(code: string | null) {
+  return useQuery({
+    queryKey: boxscoreKeys.trend(code ?? ''),
+    queryFn: ({ signal }) => apiFetch<TrendResponse>(`/api/boxscore/trend?code=${encodeURIComponent(code!)}`, { signal }),
+    enabled: Boolean(code),
+    staleTime: CURRENT_STALE_MS,
+  });
 }
 
 export function useRefreshBoxscore() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<BoxscoreResponse>('/api/boxscore/refresh', { method: 'POST' }),
-    onSuccess: (data) => queryClient.setQueryData(boxscoreKeys.current(), data),
+    onSuccess: (data) => {
+      queryClient.setQueryData(boxscoreKeys.snapshot(null), data);
+      // A new copy adds to the history and changes the trends.
+      void queryClient.invalidateQueries({ queryKey: boxscoreKeys.history() });
+      void queryClient.invalidateQueries({ queryKey: [...boxscoreKeys.all, 'trend'] });
+    },
     // A failed refresh may have marked the data stale on the server: show what it now says.
-    onError: () => queryClient.invalidateQueries({ queryKey: boxscoreKeys.current() }),
+    onError: () => queryClient.invalidateQueries({ queryKey: boxscoreKeys.snapshot(null) }),
   });
 }

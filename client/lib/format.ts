@@ -18,3 +18,9 @@ export function formatInstant(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC`;
 }
+
+/** 12 -> "+12", -3 -> "−3" (a true minus sign), 0 -> "0". */
+export function formatDelta(value: number): string {
+  if (value === 0) return '0';
+  return `${value > 0 ? '+' : '−'}${integer.format(Math.abs(value))}`;
+}

@@ -2,15 +2,17 @@ import { useMemo, type Ref } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
 import { formatCount } from '../../lib/format.ts';
-import { logTicks, seriesFor, toChartData, type ChartMode, type ChartScale, type ChartDatum } from './chart-data.ts';
+import type { ChartTheme } from '../theme/use-theme.ts';
+import { logTicks, seriesFor, toChartData, type ChartDatum, type ChartOptions } from './chart-data.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 
 export interface BoxscoreChartProps {
   /** Rows in the table's current order and filter. */
   rows: readonly CountryRow[];
-  mode: ChartMode;
-  scale: ChartScale;
-  limit: number;
+  options: ChartOptions;
+  theme: ChartTheme;
+  /** Phone width: shorter axis labels. */
+  narrow: boolean;
   title: string;
   /** e.g. "Source: Space-Track.org · as of 2015-03-05": drawn inside the figure so the PNG carries it. */
   caption: string;
@@ -18,62 +20,66 @@ export interface BoxscoreChartProps {
   figureRef?: Ref<HTMLElement>;
 }
 
-const MODE_TEXT: Record<ChartMode, string> = { orbital: 'in orbit', decayed: 'decayed', both: 'in orbit and decayed' };
+const MODE_TEXT = { orbital: 'in orbit', decayed: 'decayed', both: 'in orbit and decayed' } as const;
 
-function CountryTick({ x, y, payload, data }: { x?: number | string; y?: number | string; payload?: { value: string; index: number }; data: ChartDatum[] }) {
+function CountryTick({ x, y, payload, data, color }: { x?: number | string; y?: number | string; payload?: { value: string; index: number }; data: ChartDatum[]; color: string }) {
   const datum = payload ? data[payload.index] : undefined;
   return (
     <g>
       {datum && datum.label !== datum.country ? <title>{datum.country}</title> : null}
-      <text x={x} y={y} dy={4} textAnchor="end" className="chart-tick" fontSize={12} fill="#1b1f24">
+      {/* Attributes rather than CSS, so the PNG export draws them the same. */}
+      <text x={x} y={y} dy={4} textAnchor="end" className="chart-tick" fontSize={12} fill={color}>
         {payload?.value}
       </text>
     </g>
   );
 }
 
-export function BoxscoreChart({ rows, mode, scale, limit, title, caption, figureRef }: BoxscoreChartProps) {
-  const data = useMemo(() => toChartData(rows, mode, scale, limit), [rows, mode, scale, limit]);
-  const series = useMemo(() => seriesFor(mode), [mode]);
-  const ticks = useMemo(() => (scale === 'log' ? logTicks(data, mode) : null), [data, mode, scale]);
+export function BoxscoreChart({ rows, options, theme, narrow, title, caption, figureRef }: BoxscoreChartProps) {
+  const data = useMemo(() => toChartData(rows, options, narrow ? 14 : 24), [rows, options, narrow]);
+  const series = useMemo(() => seriesFor(options.mode, options.types), [options.mode, options.types]);
+  const share = options.measure === 'share';
+  const ticks = useMemo(() => (!share && options.scale === 'log' ? logTicks(data, series) : null), [data, series, share, options.scale]);
   const tickLabel = useMemo(() => new Map(ticks?.map((t) => [t.position, formatCount(t.count)])), [ticks]);
 
-  const rowHeight = mode === 'both' ? 34 : 22;
-  const height = Math.max(160, data.length * rowHeight + 110);
+  const rowHeight = options.mode === 'both' ? 34 : 22;
+  const height = Math.max(180, data.length * rowHeight + 120);
+  const axisLabel = share ? 'Share of the bar (%)' : `Objects${ticks ? ' (log scale)' : ''}`;
 
   return (
     <figure className="chart-figure" ref={figureRef} aria-labelledby="chart-title">
       <h3 id="chart-title" className="chart-title">
         {title}
       </h3>
-      {data.length === 0 ? (
-        <p className="chart-empty">No countries to chart: the filter matches none.</p>
+      {data.length === 0 || series.length === 0 ? (
+        <p className="chart-empty">{series.length === 0 ? 'No object types are selected: choose at least one to chart.' : 'No countries to chart: the filter matches none.'}</p>
       ) : (
         <BarChart
           responsive
           style={{ width: '100%', height }}
           data={data}
           layout="vertical"
-          margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
-          barCategoryGap={mode === 'both' ? 5 : 3}
+          margin={{ top: 4, right: narrow ? 8 : 24, bottom: 4, left: 0 }}
+          barCategoryGap={options.mode === 'both' ? 5 : 3}
           barGap={1}
           role="img"
-          aria-label={`Bar chart of objects ${MODE_TEXT[mode]} for ${data.length} countries`}
+          aria-label={`Bar chart of objects ${MODE_TEXT[options.mode]} for ${data.length} ${data.length === 1 ? 'bar' : 'bars'}`}
         >
-          <CartesianGrid horizontal={false} stroke="#d9dde3" />
+          <CartesianGrid horizontal={false} stroke={theme.grid} />
           <XAxis
             type="number"
-            domain={ticks ? [0, ticks.at(-1)?.position ?? 1] : [0, 'auto']}
-            ticks={ticks?.map((t) => t.position)}
-            tickFormatter={(value: number) => (ticks ? (tickLabel.get(value) ?? '') : formatCount(value))}
+            domain={share ? [0, 100] : ticks ? [0, ticks.at(-1)?.position ?? 1] : [0, 'auto']}
+            ticks={share ? [0, 25, 50, 75, 100] : ticks?.map((t) => t.position)}
+            tickFormatter={(value: number) => (share ? `${value}%` : ticks ? (tickLabel.get(value) ?? '') : formatCount(value))}
             allowDecimals={false}
-            className="chart-axis"
-            label={{ value: `Objects${scale === 'log' ? ' (log scale)' : ''}`, position: 'insideBottom', offset: -2 }}
+            stroke={theme.muted}
+            tick={{ fill: theme.muted, fontSize: 12 }}
+            label={{ value: axisLabel, position: 'insideBottom', offset: -2, fill: theme.muted, fontSize: 13 }}
             height={40}
           />
-          <YAxis type="category" dataKey="label" width={196} interval={0} tick={(props) => <CountryTick {...props} data={data} />} />
-          <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} series={series} />} cursor={{ fill: 'rgba(0,0,0,0.06)' }} />
-          <Legend verticalAlign="top" height={36} itemSorter={null} wrapperStyle={{ fontSize: 13 }} />
+          <YAxis type="category" dataKey="label" width={narrow ? 112 : 196} interval={0} stroke={theme.muted} tick={(props) => <CountryTick {...props} data={data} color={theme.text} />} />
+          <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} series={series} share={share} />} cursor={{ fill: theme.cursor }} />
+          <Legend verticalAlign="top" height={narrow ? 56 : 36} itemSorter={null} wrapperStyle={{ fontSize: 13 }} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={(d: ChartDatum) => d.plotted[s.key] ?? 0} name={s.name} stackId={s.stack} fill={s.color} isAnimationActive={false} />
           ))}

@@ -6,16 +6,21 @@
  * (ESRO has nothing in orbit). So the chart always draws on a linear axis; in log mode each stack
  * boundary is placed at f(cumulative count) with f(x) = log10(1 + x), so the bar's end sits at
  * f(total), zero stays at zero, and ticks are labelled with the counts they stand for.
+ *
+ * Share: each bar is drawn as 100%, its segments as percentages of that bar (a 100% stacked chart).
  */
-import type { CountKey, CountryRow } from '../../../server/boxscore/contract.ts';
+import type { CountKey, Counts, CountryRow } from '../../../server/boxscore/contract.ts';
 import { shortenName } from '../../lib/text.ts';
 
 export type ChartMode = 'orbital' | 'decayed' | 'both';
 export type ChartScale = 'linear' | 'log';
+export type ChartMeasure = 'absolute' | 'share';
+export type ObjectType = 'payload' | 'rocketBody' | 'debris' | 'tba';
 
 export interface Series {
   key: CountKey;
   stack: 'orbital' | 'decayed';
+  type: ObjectType;
   name: string;
   color: string;
 }
@@ -23,67 +28,111 @@ export interface Series {
 // Okabe-Ito colours, safe for the common colour-vision deficiencies; decayed objects use lighter
 // tints of the same hue so the type reads the same in both bars.
 export const SERIES: readonly Series[] = [
-  { key: 'orbitalPayload', stack: 'orbital', name: 'Orbital payload', color: '#0072B2' },
-  { key: 'orbitalRocketBody', stack: 'orbital', name: 'Orbital rocket body', color: '#E69F00' },
-  { key: 'orbitalDebris', stack: 'orbital', name: 'Orbital debris', color: '#D55E00' },
-  { key: 'orbitalTba', stack: 'orbital', name: 'Orbital TBA', color: '#6B6B6B' },
-  { key: 'decayedPayload', stack: 'decayed', name: 'Decayed payload', color: '#8CC3E3' },
-  { key: 'decayedRocketBody', stack: 'decayed', name: 'Decayed rocket body', color: '#F5CF7A' },
-  { key: 'decayedDebris', stack: 'decayed', name: 'Decayed debris', color: '#EFAA7F' },
+  { key: 'orbitalPayload', stack: 'orbital', type: 'payload', name: 'Orbital payload', color: '#0072B2' },
+  { key: 'orbitalRocketBody', stack: 'orbital', type: 'rocketBody', name: 'Orbital rocket body', color: '#E69F00' },
+  { key: 'orbitalDebris', stack: 'orbital', type: 'debris', name: 'Orbital debris', color: '#D55E00' },
+  { key: 'orbitalTba', stack: 'orbital', type: 'tba', name: 'Orbital TBA', color: '#7A7A7A' },
+  { key: 'decayedPayload', stack: 'decayed', type: 'payload', name: 'Decayed payload', color: '#8CC3E3' },
+  { key: 'decayedRocketBody', stack: 'decayed', type: 'rocketBody', name: 'Decayed rocket body', color: '#F5CF7A' },
+  { key: 'decayedDebris', stack: 'decayed', type: 'debris', name: 'Decayed debris', color: '#EFAA7F' },
 ];
 
-export function seriesFor(mode: ChartMode): Series[] {
-  return SERIES.filter((s) => mode === 'both' || s.stack === mode);
+export const OBJECT_TYPE_LABELS: Record<ObjectType, string> = { payload: 'Payload', rocketBody: 'Rocket body', debris: 'Debris', tba: 'TBA' };
+
+export function seriesFor(mode: ChartMode, types: readonly ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba']): Series[] {
+  return SERIES.filter((s) => (mode === 'both' || s.stack === mode) && types.includes(s.type));
+}
+
+export interface ChartOptions {
+  mode: ChartMode;
+  scale: ChartScale;
+  measure: ChartMeasure;
+  types: readonly ObjectType[];
+  limit: number;
+  /** Add one bar for all the rows past `limit`. */
+  others: boolean;
 }
 
 export interface ChartDatum {
-  /** Axis label: the name shortened. */
+  /** Axis label: the name shortened (with the code when cut). */
   label: string;
   country: string;
   code: string | null;
   /** The real counts, for tooltips. */
-  counts: CountryRow['counts'];
+  counts: Counts;
   /** Segment lengths on the drawn axis, one per series key. */
   plotted: Partial<Record<CountKey, number>>;
+  /** How many countries an "Others" bar stands for. */
+  othersCount?: number;
 }
 
 const LABEL_MAX = 24;
 
 /** The name when it fits; otherwise a shortened name plus the code, so that two long names
  * that start alike ("PEOPLES REPUBLIC OF CHINA", "PEOPLES REPUBLIC OF CHINA/BRAZIL") stay distinct. */
-export function axisLabel(row: Pick<CountryRow, 'country' | 'code'>): string {
-  if (row.country.length <= LABEL_MAX || !row.code) return shortenName(row.country, LABEL_MAX);
-  return `${shortenName(row.country, LABEL_MAX - row.code.length - 3)} (${row.code})`;
+export function axisLabel(row: Pick<CountryRow, 'country' | 'code'>, max = LABEL_MAX): string {
+  if (row.country.length <= max || !row.code) return shortenName(row.country, max);
+  return `${shortenName(row.country, max - row.code.length - 3)} (${row.code})`;
 }
 
 export const logPosition = (count: number): number => Math.log10(1 + count);
 
-export function toChartData(rows: readonly CountryRow[], mode: ChartMode, scale: ChartScale, limit: number): ChartDatum[] {
-  const series = seriesFor(mode);
-  return rows.slice(0, Math.max(0, limit)).map((row) => {
-    const plotted: Partial<Record<CountKey, number>> = {};
-    const cumulative = { orbital: 0, decayed: 0 };
-    for (const s of series) {
-      const value = row.counts[s.key];
-      if (scale === 'linear') {
-        plotted[s.key] = value;
-      } else {
-        const before = cumulative[s.stack];
-        plotted[s.key] = logPosition(before + value) - logPosition(before);
-      }
-      cumulative[s.stack] += value;
+function sumCounts(rows: readonly CountryRow[]): Counts {
+  const sum = {} as Counts;
+  for (const row of rows) for (const [k, v] of Object.entries(row.counts) as [CountKey, number][]) sum[k] = (sum[k] ?? 0) + v;
+  return sum;
+}
+
+function plot(counts: Counts, series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>): ChartDatum['plotted'] {
+  const plotted: ChartDatum['plotted'] = {};
+  const totals = { orbital: 0, decayed: 0 };
+  for (const s of series) totals[s.stack] += counts[s.key];
+  const cumulative = { orbital: 0, decayed: 0 };
+  for (const s of series) {
+    const value = counts[s.key];
+    if (options.measure === 'share') {
+      plotted[s.key] = totals[s.stack] === 0 ? 0 : (100 * value) / totals[s.stack];
+    } else if (options.scale === 'log') {
+      const before = cumulative[s.stack];
+      plotted[s.key] = logPosition(before + value) - logPosition(before);
+    } else {
+      plotted[s.key] = value;
     }
-    return { label: axisLabel(row), country: row.country, code: row.code, counts: row.counts, plotted };
-  });
+    cumulative[s.stack] += value;
+  }
+  return plotted;
+}
+
+export function toChartData(rows: readonly CountryRow[], options: ChartOptions, labelMax = LABEL_MAX): ChartDatum[] {
+  const series = seriesFor(options.mode, options.types);
+  const shown = rows.slice(0, Math.max(0, options.limit));
+  const data: ChartDatum[] = shown.map((row) => ({
+    label: axisLabel(row, labelMax),
+    country: row.country,
+    code: row.code,
+    counts: row.counts,
+    plotted: plot(row.counts, series, options),
+  }));
+  const rest = rows.slice(shown.length);
+  if (options.others && rest.length > 0) {
+    const counts = sumCounts(rest);
+    data.push({
+      label: `Others (${rest.length})`,
+      country: `Others: ${rest.length} more ${rest.length === 1 ? 'country' : 'countries'}`,
+      code: null,
+      counts,
+      plotted: plot(counts, series, options),
+      othersCount: rest.length,
+    });
+  }
+  return data;
 }
 
 /** Tick positions and their labels in count units, for the log mode's linear axis. */
-export function logTicks(data: readonly ChartDatum[], mode: ChartMode): { position: number; count: number }[] {
-  const series = seriesFor(mode);
-  const stacks = new Set(series.map((s) => s.stack));
+export function logTicks(data: readonly ChartDatum[], series: readonly Series[]): { position: number; count: number }[] {
   let max = 0;
   for (const d of data) {
-    for (const stack of stacks) {
+    for (const stack of ['orbital', 'decayed'] as const) {
       const total = series.filter((s) => s.stack === stack).reduce((sum, s) => sum + d.counts[s.key], 0);
       max = Math.max(max, total);
     }

@@ -1,9 +1,9 @@
 import type { TooltipContentProps } from 'recharts';
-import { formatCount } from '../../lib/format.ts';
+import { formatCount, formatShare } from '../../lib/format.ts';
 import type { ChartDatum, Series } from './chart-data.ts';
 
 /** Exact counts and the full name, whatever the scale draws. */
-export function ChartTooltip({ active, payload, series }: Pick<TooltipContentProps, 'active' | 'payload'> & { series: readonly Series[] }) {
+export function ChartTooltip({ active, payload, series, share }: Pick<TooltipContentProps, 'active' | 'payload'> & { series: readonly Series[]; share: boolean }) {
   const datum = payload?.[0]?.payload as ChartDatum | undefined;
   if (!active || !datum) return null;
   const stacks = (['orbital', 'decayed'] as const).filter((stack) => series.some((s) => s.stack === stack));
@@ -22,12 +22,14 @@ export function ChartTooltip({ active, payload, series }: Pick<TooltipContentPro
                 {s.name}
               </td>
               <td className="num">{formatCount(datum.counts[s.key])}</td>
+              {share ? <td className="num muted">{formatShare((datum.plotted[s.key] ?? 0) / 100)}</td> : null}
             </tr>
           ))}
           {stacks.map((stack) => (
             <tr key={stack} className="total">
-              <td>{stack === 'orbital' ? 'In orbit' : 'Decayed'}</td>
+              <td>{stack === 'orbital' ? 'In orbit (all types)' : 'Decayed (all types)'}</td>
               <td className="num">{formatCount(datum.counts[stack === 'orbital' ? 'orbitalTotal' : 'decayedTotal'])}</td>
+              {share ? <td /> : null}
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,11 @@
-import type { CountKey, Totals } from '../../../server/boxscore/contract.ts';
-import { formatCount } from '../../lib/format.ts';
+import type { CountKey, Deltas, Totals } from '../../../server/boxscore/contract.ts';
+import { formatCount, formatDelta } from '../../lib/format.ts';
 
 interface Props {
   totals: Totals;
   countries: number;
+  /** Change since the comparison snapshot, when comparing. */
+  delta?: { counts: Deltas; since: string } | null;
 }
 
 const GROUPS: { title: string; total: CountKey; parts: [CountKey, string][] }[] = [
@@ -42,7 +44,7 @@ const LABELS: Partial<Record<CountKey, string>> = {
   countryTotal: 'all objects',
 };
 
-export function HeadlineFigures({ totals, countries }: Props) {
+export function HeadlineFigures({ totals, countries, delta }: Props) {
   return (
     <section aria-labelledby="headline-title" className="headline">
       <h2 id="headline-title" className="visually-hidden">
@@ -55,6 +57,11 @@ export function HeadlineFigures({ totals, countries }: Props) {
             <p className="figure-value" data-testid={`figure-${group.total}`}>
               {formatCount(totals.counts[group.total])}
             </p>
+            {delta ? (
+              <p className="figure-delta" data-testid={`delta-${group.total}`}>
+                <span className={delta.counts[group.total] > 0 ? 'up' : delta.counts[group.total] < 0 ? 'down' : 'zero'}>{formatDelta(delta.counts[group.total])}</span> since {delta.since}
+              </p>
+            ) : null}
             {group.parts.length > 0 ? (
               <dl className="figure-parts">
                 {group.parts.map(([key, label]) => (

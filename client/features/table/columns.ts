@@ -1,6 +1,8 @@
 import type { CountKey } from '../../../server/boxscore/contract.ts';
 
-export type SortKey = 'country' | 'code' | CountKey;
+/** A delta column's key: the change of one count since the comparison snapshot. */
+export type DeltaKey = `delta.${CountKey}`;
+export type SortKey = 'country' | 'code' | CountKey | DeltaKey;
 export type SortDirection = 'asc' | 'desc';
 export interface SortState {
   key: SortKey;
@@ -9,17 +11,15 @@ export interface SortState {
 
 export interface ColumnDef {
   key: SortKey;
-  /** Header text, short because the group header says Orbital or Decayed. */
+  /** Header text, short because the group header says Orbital, Decayed or Change. */
   header: string;
-  /** Full label for screen readers, titles and file names. */
+  /** Full label for screen readers, titles, CSV headers and file names. */
   label: string;
-  group: 'none' | 'orbital' | 'decayed';
+  group: 'none' | 'orbital' | 'decayed' | 'change';
   numeric: boolean;
 }
 
-export const COLUMNS: readonly ColumnDef[] = [
-  { key: 'country', header: 'Country', label: 'Country', group: 'none', numeric: false },
-  { key: 'code', header: 'Code', label: 'Code', group: 'none', numeric: false },
+export const COUNT_COLUMNS: readonly (ColumnDef & { key: CountKey })[] = [
   { key: 'orbitalPayload', header: 'Payload', label: 'Orbital payload', group: 'orbital', numeric: true },
   { key: 'orbitalRocketBody', header: 'Rocket body', label: 'Orbital rocket body', group: 'orbital', numeric: true },
   { key: 'orbitalDebris', header: 'Debris', label: 'Orbital debris', group: 'orbital', numeric: true },
@@ -32,7 +32,33 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'countryTotal', header: 'Country total', label: 'Country total', group: 'none', numeric: true },
 ];
 
+/** The changes shown when comparing: the ones analysts ask about ("debris added since"). */
+export const DELTA_COLUMNS: readonly (ColumnDef & { key: DeltaKey; count: CountKey })[] = (
+  ['orbitalPayload', 'orbitalRocketBody', 'orbitalDebris', 'orbitalTotal', 'decayedTotal', 'countryTotal'] as const
+).map((count) => {
+  const base = COUNT_COLUMNS.find((c) => c.key === count)!;
+  return {
+    key: `delta.${count}` as const,
+    count,
+    header: count === 'orbitalTotal' ? 'In orbit' : count === 'decayedTotal' ? 'Decayed' : count === 'countryTotal' ? 'All' : base.header,
+    label: `Change in ${base.label.toLowerCase()}`,
+    group: 'change' as const,
+    numeric: true,
+  };
+});
+
+export const TEXT_COLUMNS: readonly ColumnDef[] = [
+  { key: 'country', header: 'Country', label: 'Country', group: 'none', numeric: false },
+  { key: 'code', header: 'Code', label: 'Code', group: 'none', numeric: false },
+];
+
+export const COLUMNS: readonly ColumnDef[] = [...TEXT_COLUMNS, ...COUNT_COLUMNS, ...DELTA_COLUMNS];
+
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<SortKey, ColumnDef>;
+
+export const isDeltaKey = (key: SortKey): key is DeltaKey => key.startsWith('delta.');
+export const isSortKey = (key: string): key is SortKey => key in COLUMN_BY_KEY;
+export const isCountKey = (key: string): key is CountKey => COUNT_COLUMNS.some((c) => c.key === key);
 
 /** The view opens on the countries with the most objects in orbit. */
 export const DEFAULT_SORT: SortState = { key: 'orbitalTotal', direction: 'desc' };

@@ -1,19 +1,27 @@
-import type { CountryRow } from '../../../server/boxscore/contract.ts';
 import { foldText } from '../../lib/text.ts';
+import { isChanged, type TableRow } from './table-rows.ts';
 
-export interface SearchableRow {
-  row: CountryRow;
+export interface SearchableRow<T extends TableRow = TableRow> {
+  row: T;
   /** Folded "name code", computed once per dataset, not per keystroke. */
   haystack: string;
 }
 
-export function indexRows(rows: readonly CountryRow[]): SearchableRow[] {
+export function indexRows<T extends TableRow>(rows: readonly T[]): SearchableRow<T>[] {
   return rows.map((row) => ({ row, haystack: foldText(`${row.country}\u0000${row.code ?? ''}`) }));
 }
 
-/** Rows whose name or code contains the query, ignoring case and accents ("societe" finds SOCIÉTÉ). */
-export function filterRows(index: readonly SearchableRow[], query: string): CountryRow[] {
+/**
+ * Rows whose name or code contains the query, ignoring case and accents ("societe" finds
+ * SOCIÉTÉ); with `onlyChanged`, only rows that changed since the comparison snapshot.
+ */
+export function filterRows<T extends TableRow>(index: readonly SearchableRow<T>[], query: string, onlyChanged = false): T[] {
   const needle = foldText(query.trim());
-  if (!needle) return index.map((entry) => entry.row);
-  return index.filter((entry) => entry.haystack.includes(needle)).map((entry) => entry.row);
+  const out: T[] = [];
+  for (const entry of index) {
+    if (needle && !entry.haystack.includes(needle)) continue;
+    if (onlyChanged && !isChanged(entry.row)) continue;
+    out.push(entry.row);
+  }
+  return out;
 }

@@ -1,15 +1,17 @@
-import type { CountryRow } from '../../../server/boxscore/contract.ts';
 import type { SortKey, SortState } from './columns.ts';
+import { cellValue, type TableRow } from './table-rows.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function compareBy(key: SortKey): (a: CountryRow, b: CountryRow) => number {
-  if (key === 'country') return (a, b) => collator.compare(a.country, b.country);
-  if (key === 'code') {
-    // Rows without a code go last in both directions would surprise; they sort as the empty string.
-    return (a, b) => collator.compare(a.code ?? '', b.code ?? '');
-  }
-  return (a, b) => a.counts[key] - b.counts[key];
+function compareBy(key: SortKey): (a: TableRow, b: TableRow) => number {
+  return (a, b) => {
+    const x = cellValue(a, key);
+    const y = cellValue(b, key);
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    // Text, and rows without a value (no code, no change): those sort as the empty string / zero.
+    if (typeof x === 'number' || typeof y === 'number') return (typeof x === 'number' ? x : 0) - (typeof y === 'number' ? y : 0);
+    return collator.compare(x ?? '', y ?? '');
+  };
 }
 
 const byCountry = compareBy('country');
@@ -18,7 +20,7 @@ const byCountry = compareBy('country');
  * A sorted copy. Numbers sort numerically, text by the rules of the English alphabet ignoring case
  * and accents; ties are broken by country name (always A to Z) so the order is stable and predictable.
  */
-export function sortRows(rows: readonly CountryRow[], sort: SortState): CountryRow[] {
+export function sortRows<T extends TableRow>(rows: readonly T[], sort: SortState): T[] {
   const compare = compareBy(sort.key);
   const sign = sort.direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => sign * compare(a, b) || byCountry(a, b));

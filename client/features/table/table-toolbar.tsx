@@ -1,13 +1,22 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
+import type { CountKey } from '../../../server/boxscore/contract.ts';
+import { COUNT_COLUMNS } from './columns.ts';
 
 interface Props {
   filter: string;
   onFilter: (value: string) => void;
   shown: number;
   total: number;
+  comparing: boolean;
+  onlyChanged: boolean;
+  onOnlyChanged: (value: boolean) => void;
+  hidden: readonly CountKey[];
+  onHidden: (hidden: CountKey[]) => void;
+  /** More actions (e.g. CSV export), composed by the page. */
+  children?: ReactNode;
 }
 
-export function TableToolbar({ filter, onFilter, shown, total }: Props) {
+export function TableToolbar({ filter, onFilter, shown, total, comparing, onlyChanged, onOnlyChanged, hidden, onHidden, children }: Props) {
   const id = useId();
   return (
     <div className="toolbar">
@@ -24,6 +33,29 @@ export function TableToolbar({ filter, onFilter, shown, total }: Props) {
       <p className="count" aria-live="polite" aria-atomic="true">
         {shown} of {total} countries
       </p>
+      {comparing ? (
+        <label className="inline-check">
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => onOnlyChanged(e.target.checked)} />
+          Only changed
+        </label>
+      ) : null}
+      <details className="columns-menu">
+        <summary>Columns{hidden.length > 0 ? ` (${hidden.length} hidden)` : ''}</summary>
+        <fieldset>
+          <legend className="visually-hidden">Columns shown in the table and the CSV</legend>
+          {COUNT_COLUMNS.map((column) => (
+            <label key={column.key}>
+              <input
+                type="checkbox"
+                checked={!hidden.includes(column.key)}
+                onChange={(e) => onHidden(COUNT_COLUMNS.map((c) => c.key).filter((k) => (k === column.key ? !e.target.checked : hidden.includes(k))))}
+              />
+              {column.label}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <div className="toolbar-actions">{children}</div>
     </div>
   );
 }

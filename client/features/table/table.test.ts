@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { computeChanges } from '../../../server/boxscore/changes.ts';
+import { parseBoxscore } from '../../../server/boxscore/parse.ts';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
 import { realBoxscore } from '../../test-support/real-boxscore.ts';
 import { filterRows, indexRows } from './filter.ts';
 import { nextSort, sortRows } from './sort.ts';
+import { withChanges, type TableRow } from './table-rows.ts';
 
-const rows = realBoxscore.rows;
+const rows = withChanges(realBoxscore.rows, undefined);
 const index = indexRows(rows);
-const names = (list: CountryRow[]) => list.map((r) => r.country);
+const names = (list: readonly CountryRow[]) => list.map((r) => r.country);
 
 describe('filterRows', () => {
   it('finds the three France rows by name, ignoring case', () => {
@@ -51,7 +55,7 @@ describe('sortRows', () => {
     expect(zeros).toEqual([...zeros].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
   });
   it('sorts names alphabetically, ignoring case and accents', () => {
-    const mixed = [
+    const mixed: TableRow[] = [
       { ...rows[0]!, country: 'société b' },
       { ...rows[0]!, country: 'SOCIETE A' },
       { ...rows[0]!, country: 'Algeria' },
@@ -63,6 +67,28 @@ describe('sortRows', () => {
     const before = names(rows);
     sortRows(rows, { key: 'country', direction: 'desc' });
     expect(names(rows)).toEqual(before);
+  });
+});
+
+describe('with a comparison snapshot', () => {
+  const feb = parseBoxscore(JSON.parse(readFileSync(new URL('../../../server/boxscore/snapshots/boxscore-2015-02-23.json', import.meta.url), 'utf8')));
+  const changed: TableRow[] = withChanges(realBoxscore.rows, computeChanges(feb.rows, realBoxscore.rows));
+
+  it('attaches each row its change and filters to the changed ones', () => {
+    const onlyChanged = filterRows(indexRows(changed), '', true);
+    expect(onlyChanged.map((r) => r.code).sort()).toEqual(['CIS', 'EUTE', 'IRAN', 'PRC', 'US']);
+    expect(filterRows(indexRows(changed), 'united', true).map((r) => r.code)).toEqual(['US']);
+    // Without a comparison nothing counts as changed.
+    expect(filterRows(index, '', true)).toEqual([]);
+  });
+
+  it('sorts by a change, signed', () => {
+    const sorted = sortRows(changed, { key: 'delta.orbitalDebris', direction: 'desc' });
+    const deltas = sorted.map((r) => r.change?.delta.orbitalDebris ?? 0);
+    expect(deltas).toEqual([...deltas].sort((a, b) => b - a));
+    expect(deltas[0]).toBeGreaterThan(0);
+    const prc = changed.find((r) => r.code === 'PRC')!;
+    expect(prc.change?.delta.orbitalDebris).toBe(prc.counts.orbitalDebris - feb.rows.find((r) => r.code === 'PRC')!.counts.orbitalDebris);
   });
 });
 

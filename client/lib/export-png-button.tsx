@@ -1,12 +1,16 @@
 import { useState, type RefObject } from 'react';
-import { downloadDataUrl, renderPng } from './export-png.ts';
+import { downloadDataUrl, renderPng } from './png.ts';
 
 interface Props {
   target: RefObject<HTMLElement | null>;
   fileName: string;
+  /** Opaque background of the image: the page's, so light and dark exports look as on screen. */
+  background: string;
+  /** Accessible name when a page has several export buttons. */
+  label?: string;
 }
 
-export function ExportButton({ target, fileName }: Props) {
+export function ExportPngButton({ target, fileName, background, label = 'Export PNG' }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,8 +23,6 @@ export function ExportButton({ target, fileName }: Props) {
     setBusy(true);
     setError(null);
     try {
-      // The page background, so the PNG is opaque and matches what the user sees.
-      const background = getComputedStyle(document.body).getPropertyValue('--surface').trim() || '#ffffff';
       downloadDataUrl(await renderPng(node, background), fileName);
     } catch (err) {
       setError(`The PNG could not be made: ${err instanceof Error ? err.message : 'unknown error'}.`);
@@ -31,7 +33,7 @@ export function ExportButton({ target, fileName }: Props) {
 
   return (
     <div className="export">
-      <button type="button" onClick={() => void exportPng()} disabled={busy} aria-busy={busy}>
+      <button type="button" onClick={() => void exportPng()} disabled={busy} aria-busy={busy} aria-label={label}>
         {busy ? 'Exporting…' : 'Export PNG'}
       </button>
       {error ? (

@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+export type Theme = 'light' | 'dark';
+
+const STORAGE_KEY = 'boxscore-theme';
+const query = () => window.matchMedia('(prefers-color-scheme: dark)');
+
+function readPreference(): ThemePreference {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return stored === 'light' || stored === 'dark' ? stored : 'system';
+  } catch {
+    return 'system'; // storage may be blocked; the system setting still applies
+  }
+}
+
+function subscribeToSystem(onChange: () => void) {
+  const media = query();
+  media.addEventListener('change', onChange);
+  return () => media.removeEventListener('change', onChange);
+}
+
+/**
+ * Light or dark: the system's setting unless the reader chose one (kept in localStorage). The CSS
+ * follows the system by itself; `data-theme` on <html> records an explicit choice, and the
+ * resolved theme is returned so charts draw their axes and exports their background to match.
+ */
+export function useTheme(): { preference: ThemePreference; theme: Theme; setPreference: (p: ThemePreference) => void } {
+  const [preference, setPreferenceState] = useState<ThemePreference>(readPreference);
+  const systemDark = useSyncExternalStore(subscribeToSystem, () => query().matches, () => false);
+  const theme: Theme = preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
+
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.theme = theme;
+    root.style.colorScheme = theme;
+  }, [theme]);
+
+  const setPreference = useCallback((next: ThemePreference) => {
+    setPreferenceState(next);
+    try {
+      if (next === 'system') window.localStorage.removeItem(STORAGE_KEY);
+      else window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered across visits, but applied now.
+    }
+  }, []);
+
+  return { preference, theme, setPreference };
+}
+
+/** Colours the charts draw with, per theme (the bars keep their colour-blind-safe palette). */
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  cursor: string;
+  surface: string;
+}
+
+export const CHART_THEMES: Record<Theme, ChartTheme> = {
+  light: { text: '#1b1f24', muted: '#57606a', grid: '#d9dde3', cursor: 'rgba(0,0,0,0.06)', surface: '#ffffff' },
+  dark: { text: '#e6edf3', muted: '#9da7b3', grid: '#3a4350', cursor: 'rgba(255,255,255,0.08)', surface: '#161b22' },
+};

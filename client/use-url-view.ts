@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from 'react';
+import { parseView, serializeView, type View } from './view.ts';
+
+export type UpdateView = (patch: Partial<View>, options?: { replace?: boolean }) => void;
+
+/**
+ * The view, kept in the address bar: every change is a history entry (so Back and Forward step
+ * through views), except typing in the filter, which replaces the current entry rather than
+ * adding one per keystroke.
+ */
+export interface UrlView {
+  view: View;
+  update: UpdateView;
+  /** Settings from the link that were not understood, as "name=value". */
+  invalid: string[];
+  dismissInvalid: () => void;
+  /** Report settings found invalid later (e.g. a date with no snapshot) and replace them. */
+  reject: (problems: string[], patch: Partial<View>) => void;
+}
+
+export function useUrlView(): UrlView {
+  const [state, setState] = useState(() => parseView(window.location.search));
+
+  useEffect(() => {
+    const onPop = () => setState(parseView(window.location.search));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const update = useCallback<UpdateView>((patch, options) => {
+    // The URL is the source of truth between renders: read it rather than a possibly stale state.
+    const view = { ...parseView(window.location.search).view, ...patch };
+    const search = serializeView(view);
+    if (search !== window.location.search) {
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (options?.replace) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+    }
+    setState((current) => ({ view, invalid: current.invalid }));
+  }, []);
+
+  const dismissInvalid = useCallback(() => setState((current) => ({ ...current, invalid: [] })), []);
+  const reject = useCallback(
+    (problems: string[], patch: Partial<View>) => {
+      update(patch, { replace: true });
+      setState((current) => ({ ...current, invalid: [...current.invalid, ...problems] }));
+    },
+    [update],
+  );
+  return { view: state.view, update, invalid: state.invalid, dismissInvalid, reject };
+}
