@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { AccessGate } from './features/access/access-gate.tsx';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -16,7 +17,10 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
-        <App />
+        {/* Data cached under a refused token is dropped when the gate locks again. */}
+        <AccessGate onLock={() => queryClient.clear()}>
+          <App />
+        </AccessGate>
       </QueryClientProvider>
     </ErrorBoundary>
   </StrictMode>,

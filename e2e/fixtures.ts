@@ -67,7 +67,23 @@ export interface LiveDashboard {
  */
 export type ServeLive = (options?: { scenario?: FakeScenario; password?: string; start?: string }) => Promise<LiveDashboard>;
 
-export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive }, { app: Listening }>({
+export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive; cspViolations: string[] }, { app: Listening }>({
+  /**
+   * Every journey fails on a Content-Security-Policy violation: the server's CSP is strict (no
+   * inline script or style, images from us or data: only), so the page, the chart and the PNG
+   * export must all live within it. Chromium reports each violation on the console.
+   */
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'CSP violations in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
   app: [
     async ({}, use) => {
       const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir: CLIENT_DIR });

@@ -22,10 +22,42 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 }
 
+/**
+ * The dashboard's access token (DASHBOARD_TOKEN), kept for this tab only: sessionStorage survives
+ * a reload but not the tab, and is never sent anywhere by the browser on its own (unlike a cookie).
+ */
+const TOKEN_KEY = 'boxscore.accessToken';
+export const accessToken = {
+  get(): string | null {
+    try {
+      return sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  },
+  set(token: string): void {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  clear(): void {
+    try {
+      sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // Storage unavailable: nothing was kept.
+    }
+  },
+};
+
+/** Fired on window when the server refuses the token, so the access gate can ask again. */
+export const UNAUTHORIZED_EVENT = 'boxscore:unauthorized';
+
 export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
+  const token = accessToken.get();
   try {
-    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init?.headers } });
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init?.headers },
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', 'The dashboard server cannot be reached. Check that it is running, then try again.');
   }
@@ -33,6 +65,12 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('retry-after'));
     const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    if (response.status === 401) {
+      window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+      const code = isErrorBody(body) ? body.error.code : 'UNAUTHORIZED';
+      const message = isErrorBody(body) ? body.error.message : 'This dashboard needs its access token.';
+      throw new ApiError(401, code, message);
+    }
     if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, retryAfterSeconds);
     throw new ApiError(response.status, 'HTTP', `The dashboard server answered with an error (HTTP ${response.status}).`);
   }
