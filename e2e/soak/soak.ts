@@ -1,0 +1,161 @@
+/**
+ * Soak: a bounded load of mixed requests at the real app (loopback only) while the fake
+ * Space-Track cycles through every fault it knows, refreshes allowed every second so they really
+ * reach it. Stops by itself after SOAK_SECONDS (default 40) or SOAK_MAX_REQUESTS (default 100,000).
+ *
+ * Fails (exit 1) on: any 5xx other than the documented 502 of a failed refresh, any answer not in
+ * the expected set for its kind, a connection error, an unhandled rejection or exception, RSS growth
+ * over SOAK_MAX_RSS_GROWTH_MB (default 150), or any stored snapshot that does not parse and
+ * validate at the end (and leftovers: .tmp-* or .corrupt files).
+ *
+ *   npm run soak
+ */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { createFileSnapshotStore } from '../../server/boxscore/snapshot-store.ts';
+import { createLogger } from '../../server/logger.ts';
+import { createLive } from '../../server/test-support/live-harness.ts';
+import { listen } from '../../server/test-support/listen.ts';
+import { FAKE_SCENARIOS, startFakeSpaceTrack } from '../fake-upstream/fake-space-track.ts';
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 40);
+const MAX_REQUESTS = Number(process.env.SOAK_MAX_REQUESTS ?? 100_000);
+const MAX_RSS_GROWTH_MB = Number(process.env.SOAK_MAX_RSS_GROWTH_MB ?? 150);
+const CONNECTIONS = 16;
+const TOKEN = 'soak-token-0123456789abcdef';
+
+const problems: string[] = [];
+process.on('unhandledRejection', (err) => problems.push(`unhandled rejection: ${String(err)}`));
+process.on('uncaughtException', (err) => problems.push(`uncaught exception: ${err.stack ?? String(err)}`));
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+type Kind = 'boxscore' | 'revalidate' | 'health' | 'refresh' | 'missing' | 'bad-query' | 'bad-body' | 'wrong-token';
+/** What each kind of request may answer; anything else is a failure. */
+const EXPECTED: Record<Kind, number[]> = {
+  boxscore: [200],
+  revalidate: [200, 304],
+  health: [200],
+  refresh: [200, 429, 502],
+  missing: [404],
+  'bad-query': [400],
+  'bad-body': [400, 413],
+  'wrong-token': [401],
+};
+const WEIGHTS: [Kind, number][] = [['boxscore', 30], ['revalidate', 25], ['health', 10], ['refresh', 5], ['missing', 10], ['bad-query', 8], ['bad-body', 7], ['wrong-token', 5]];
+
+async function main(): Promise<void> {
+  const fake = await startFakeSpaceTrack();
+  const dataDir = mkdtempSync(join(tmpdir(), 'boxscore-soak-'));
+  const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-soak-client-'));
+  mkdirSync(join(clientDir, 'assets'));
+  writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>soak</title>');
+  const errorLines: string[] = [];
+  const logger = createLogger('warn', { write: (line: string) => void (line.includes('"level":50') && errorLines.push(line)) });
+  const live = await createLive({ fake, dataDir, minRefreshSeconds: 1, timeoutMs: 1500, maxPerMinute: 29, maxPerHour: 299, logs: { logger, text: () => '' } });
+  const server = await listen(createApp({ source: live.source, logger, clientDir, dashboardToken: TOKEN, rateLimits: { apiPerMinute: 0, refreshPerMinute: 0 } }));
+  const auth = { Authorization: `Bearer ${TOKEN}` };
+
+  let etag = '';
+  const statuses = new Map<string, number>();
+  let sent = 0;
+  // Every fault in turn; the rate-limit answers only in the last part, since each one (rightly)
+  // stops upstream attempts for an hour.
+  const cycle = FAKE_SCENARIOS.filter((s) => !s.startsWith('rate-limit'));
+  const rateLimits = FAKE_SCENARIOS.filter((s) => s.startsWith('rate-limit'));
+  let scenarioIndex = 0;
+
+  async function one(kind: Kind): Promise<void> {
+    const url = server.url;
+    let res: Response;
+    try {
+      if (kind === 'boxscore') res = await fetch(`${url}/api/boxscore`, { headers: { ...auth, 'Accept-Encoding': 'br' } });
+      else if (kind === 'revalidate') res = await fetch(`${url}/api/boxscore`, { headers: { ...auth, 'If-None-Match': etag || '"none"' } });
+      else if (kind === 'health') res = await fetch(`${url}/api/health`, { headers: auth });
+      else if (kind === 'refresh') res = await fetch(`${url}/api/boxscore/refresh`, { method: 'POST', headers: auth });
+      else if (kind === 'missing') res = await fetch(`${url}/api/nothing-here/${sent}`, { headers: auth });
+      else if (kind === 'bad-query') res = await fetch(`${url}/api/boxscore?asOf=2015-13-99&junk=1`, { headers: auth });
+      else if (kind === 'bad-body') res = await fetch(`${url}/api/boxscore/refresh`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: sent % 2 ? '{"x":' : 'x'.repeat(40_000) });
+      else res = await fetch(`${url}/api/boxscore`, { headers: { Authorization: 'Bearer wrong-token-value' } });
+      if (kind === 'boxscore') etag = res.headers.get('etag') ?? etag;
+      await res.arrayBuffer();
+    } catch (err) {
+      problems.push(`${kind}: connection error ${(err as Error).message}`);
+      return;
+    }
+    const key = `${kind} ${res.status}`;
+    statuses.set(key, (statuses.get(key) ?? 0) + 1);
+    if (!EXPECTED[kind].includes(res.status)) problems.push(`${kind}: unexpected HTTP ${res.status}`);
+  }
+
+  const total = WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
+  const pickKind = (n: number): Kind => {
+    let r = (n * 7919) % total;
+    for (const [kind, w] of WEIGHTS) if ((r -= w) < 0) return kind;
+    return 'boxscore';
+  };
+
+  // Warm up, then measure RSS from a settled start.
+  for (let i = 0; i < 200; i++) await one(pickKind(i));
+  gc?.();
+  const rssStart = process.memoryUsage().rss;
+  const heapStart = process.memoryUsage().heapUsed;
+  const deadline = Date.now() + SECONDS * 1000;
+  const startedAt = Date.now();
+  const cycler = setInterval(() => {
+    const late = Date.now() > deadline - SECONDS * 150;
+    const list = late ? rateLimits : cycle;
+    fake.setScenario(list[++scenarioIndex % list.length]!);
+  }, 1100);
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < deadline && sent < MAX_REQUESTS && problems.length < 50) await one(pickKind(sent++));
+    }),
+  );
+  clearInterval(cycler);
+  const seconds = (Date.now() - startedAt) / 1000;
+  gc?.();
+  const rssEnd = process.memoryUsage().rss;
+  const heapEnd = process.memoryUsage().heapUsed;
+
+  fake.setScenario('ok');
+  await server.close();
+  await live.source.close?.();
+  const counts = fake.counts();
+  await fake.close();
+
+  // The stored data: every file parses and validates, and nothing half-written is left.
+  const dir = live.dataDir;
+  const files = readdirSync(dir);
+  const store = createFileSnapshotStore({ dir, logger: createLogger('silent') });
+  let stored = 0;
+  for (const file of files) {
+    if (file.startsWith('.tmp-') || file.endsWith('.corrupt')) problems.push(`leftover in DATA_DIR: ${file}`);
+    else if ((await store.read(file)) === undefined) problems.push(`stored snapshot does not validate: ${file}`);
+    else stored++;
+  }
+  if (stored === 0) problems.push('no snapshot was stored: the soak did not exercise storing');
+  if (counts.query < 5) problems.push(`only ${counts.query} upstream queries: the faults were not exercised`);
+  if (rssEnd - rssStart > MAX_RSS_GROWTH_MB * 1024 * 1024) problems.push(`RSS grew by ${mb(rssEnd - rssStart)} MB (limit ${MAX_RSS_GROWTH_MB} MB)`);
+  for (const line of errorLines) problems.push(`error logged: ${line.slice(0, 300)}`);
+
+  const lines = [...statuses.entries()].sort().map(([k, n]) => `  ${k.padEnd(18)} ${n}`);
+  process.stdout.write(
+    [
+      `soak: ${sent} requests in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s) over ${CONNECTIONS} connections`,
+      `upstream: ${counts.login} logins, ${counts.query} queries, ${counts.logout} logouts, scenarios cycled ${scenarioIndex} times`,
+      `stored snapshots: ${stored} valid of ${files.length} files`,
+      `RSS: start ${mb(rssStart)} MB, end ${mb(rssEnd)} MB (growth ${mb(rssEnd - rssStart)} MB, limit ${MAX_RSS_GROWTH_MB} MB)${gc ? '' : ' [no --expose-gc]'}; heap ${mb(heapStart)} -> ${mb(heapEnd)} MB`,
+      'answers:',
+      ...lines,
+      problems.length ? `FAILED:\n${[...new Set(problems)].slice(0, 30).map((p) => `  - ${p}`).join('\n')}` : 'soak passed',
+      '',
+    ].join('\n'),
+  );
+  process.exit(problems.length ? 1 : 0);
+}
+
+void main();
