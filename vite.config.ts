@@ -1,10 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './server/build-precompress.ts';
+import { prefetchLazy } from './server/build-prefetch.ts';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? '3000'}`;
 
 export default defineConfig({
-  plugins: [react()],
+  // The chart's chunks are prefetched (not preloaded): fetched while the data loads, run on demand.
+  plugins: [react(), prefetchLazy(/\/client\/features\/chart\//), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -15,7 +18,7 @@ export default defineConfig({
     proxy: { '/api': apiTarget },
   },
   test: {
-    include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'e2e/fake-upstream/**/*.test.ts'],
+    include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'e2e/fake-upstream/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
   },

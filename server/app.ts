@@ -5,7 +5,6 @@
  * Order matters: request id and security headers on everything; then, for /api only, the access
  * token, the rate limits and the body parser, before any route does work; errors last.
  */
-import compression from 'compression';
 import express, { type Express } from 'express';
 import { createHistory, type BoxscoreHistory } from './boxscore/history.ts';
 import type { BoxscoreSource } from './boxscore/source.ts';
@@ -40,7 +39,8 @@ export function createApp({ source, history = createHistory({ source }), logger,
   app.set('etag', false); // ETags are computed where the bodies are prepared, not per response
   app.use(requestLog(logger));
   app.use(securityHeaders());
-  app.use(compression());
+  // No app-wide compression(): API bodies are compressed once per snapshot (prepared-json.ts), and
+  // static files carry build-time copies (static-client.ts); wrapping every response cost ~10%.
 
   // Rate limit first: wrong-token attempts count too.
   app.use('/api', apiRateLimit(rateLimits), requireAccessToken(dashboardToken));

@@ -35,7 +35,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /** Pick the smallest encoding the client accepts (q=0 excludes one). */
-function pickEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
+export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
   if (!accept) return 'identity';
   const accepted = new Set<string>();
   for (const part of accept.split(',')) {

@@ -1,16 +1,22 @@
 /**
  * Serves the built client from `dist/`: hashed assets cached for a year as immutable, index.html
  * never cached (so a new release is picked up at once), and every other page path answered with
- * index.html for the single-page app.
+ * index.html for the single-page app. Assets go out as the brotli/gzip copies made at build time;
+ * on-the-fly compression is only the fallback for a file without one, and lives here rather than
+ * app-wide so the API's prepared (already compressed) bodies never pass through it.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { Router } from 'express';
+import { precompressed } from './precompressed.ts';
 
 export function staticClient(clientDir: string): Router {
   const router = Router();
   const indexFile = join(clientDir, 'index.html');
 
+  router.use(precompressed(clientDir));
+  router.use(compression());
   router.use(
     '/assets',
     express.static(join(clientDir, 'assets'), {
