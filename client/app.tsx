@@ -20,7 +20,7 @@ import { citationText } from './lib/citation.ts';
 import { CsvButton } from './lib/csv-button.tsx';
 import { ExportPngButton } from './lib/export-png-button.tsx';
 import { useMediaQuery } from './lib/use-media-query.ts';
-import { useUrlView, type UpdateView } from './use-url-view.ts';
+import { useUrlView, type UpdateView, type UrlView } from './use-url-view.ts';
 import { chartTitle, exportFileName, MAX_LIMIT, type View } from './view.ts';
 
 // recharts is the largest dependency: load it after the figures and the table are on screen.
@@ -84,7 +84,7 @@ export function App() {
           </button>
         </div>
       ) : (
-        <Dashboard data={boxscore.data} snapshots={history.data?.snapshots ?? null} view={view} compare={compare} update={update} theme={theme} />
+        <Dashboard data={boxscore.data} snapshots={history.data?.snapshots ?? null} view={view} compare={compare} update={update} reject={reject} theme={theme} />
       )}
     </main>
   );
@@ -96,10 +96,11 @@ interface DashboardProps {
   view: View;
   compare: string | null;
   update: UpdateView;
+  reject: UrlView['reject'];
   theme: Theme;
 }
 
-function Dashboard({ data, snapshots, view, compare, update, theme }: DashboardProps) {
+function Dashboard({ data, snapshots, view, compare, update, reject, theme }: DashboardProps) {
   const figureRef = useRef<HTMLElement>(null);
   const narrow = useMediaQuery('(max-width: 640px)');
   const chartTheme = CHART_THEMES[theme];
@@ -124,6 +125,9 @@ function Dashboard({ data, snapshots, view, compare, update, theme }: DashboardP
   const charted = Math.min(view.limit, rows.length) + (view.others && rows.length > view.limit ? 1 : 0);
   const caption = citationText(source);
   const detailRow = view.country ? data.rows.find((r) => r.code?.toUpperCase() === view.country?.toUpperCase()) : undefined;
+  useEffect(() => {
+    if (view.country && !detailRow) reject([`country=${view.country}`], { country: null });
+  }, [view.country, detailRow, reject]);
   const emptyMessage = filter.trim()
     ? `No countries match “${filter.trim()}”${onlyChanged ? ' among those that changed' : ''}.`
     : onlyChanged

@@ -77,9 +77,9 @@ export function BoxscoreChart({ rows, options, theme, narrow, title, caption, fi
             label={{ value: axisLabel, position: 'insideBottom', offset: -2, fill: theme.muted, fontSize: 13 }}
             height={40}
           />
-          <YAxis type="category" dataKey="label" width={narrow ? 112 : 196} interval={0} stroke={theme.muted} tick={(props) => <CountryTick {...props} data={data} color={theme.text} />} />
+          <YAxis type="category" dataKey="label" width={narrow ? 124 : 196} interval={0} stroke={theme.muted} tick={(props) => <CountryTick {...props} data={data} color={theme.text} />} />
           <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} series={series} share={share} />} cursor={{ fill: theme.cursor }} />
-          <Legend verticalAlign="top" height={narrow ? 56 : 36} itemSorter={null} wrapperStyle={{ fontSize: 13 }} />
+          <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ fontSize: 13, paddingBottom: 6 }} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={(d: ChartDatum) => d.plotted[s.key] ?? 0} name={s.name} stackId={s.stack} fill={s.color} isAnimationActive={false} />
           ))}

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures.ts';
+
+test('on a 375 px phone the page fits, the table scrolls sideways with the country column kept in view', async ({ dashboard, page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await dashboard.open();
+  await expect(dashboard.count).toHaveText('85 of 85 countries');
+  await expect(dashboard.chartLabels.first()).toHaveText('COMMONW… (CIS)');
+
+  // Nothing wider than the screen but the table, which scrolls inside its own box.
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(pageWidth).toBeLessThanOrEqual(375);
+  const region = page.getByRole('region', { name: 'Country table (scrolls sideways)' });
+  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth).toBeGreaterThan(clientWidth);
+
+  const firstCountry = dashboard.bodyRows.first().locator('th');
+  const before = (await firstCountry.boundingBox())!;
+  await region.evaluate((el) => el.scrollBy({ left: 400 }));
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(300);
+  const after = (await firstCountry.boundingBox())!;
+  expect(Math.round(after.x)).toBe(Math.round(before.x));
+  // The numbers did move under it.
+  const cell = dashboard.bodyRows.first().locator('td').nth(3);
+  expect((await cell.boundingBox())!.x).toBeLessThan(before.x + 400);
+});
+
+test('dark mode follows the system, can be switched, and reaches the charts and the PNG', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', baseURL, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
+  await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#e6edf3');
+
+  // The exported image has the dark background too.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  const png = await readFile((await download.path())!);
+  const corner = await page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context2d = canvas.getContext('2d')!;
+    context2d.drawImage(image, 0, 0);
+    return [...context2d.getImageData(2, 2, 1, 1).data];
+  }, png.toString('base64'));
+  expect(corner).toEqual([0x16, 0x1b, 0x22, 255]);
+
+  // The reader's choice wins over the system and is remembered.
+  await page.getByLabel('Theme').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(244, 246, 248)');
+  await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#1b1f24');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await context.close();
+});
+
+test('every control is reachable by keyboard, with a visible focus ring', async ({ dashboard, page }) => {
+  await dashboard.open();
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const label = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+      return { label: label.trim().slice(0, 40), outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    if (!focused) continue;
+    seen.add(focused.label);
+    expect(focused.outline, `focus ring on ${focused.label}`).not.toBe('none');
+  }
+  for (const name of ['Theme', 'Snapshot', 'Compare with', 'Export PNG', 'Orbital and decayed', 'Countries in chart']) {
+    expect([...seen].some((label) => label.includes(name)), `reached ${name}`).toBe(true);
+  }
+});

@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures.ts';
+
+/** One CSV record as RFC 4180 writes it (no line breaks inside fields here). */
+function parseCsvLine(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '')));
+}
+
+test('compare two snapshots: change columns, changed rows, only changed, deltas in the figures', async ({ dashboard, page }) => {
+  await dashboard.open();
+  await expect(page.getByLabel('Snapshot')).toHaveValue('2015-03-05');
+  await page.getByLabel('Compare with').selectOption('2015-02-23');
+
+  await expect(page.getByTestId('delta-orbitalTotal')).toHaveText('+48 since 2015-02-23');
+  await expect(page.getByTestId('delta-countryTotal')).toHaveText('+64 since 2015-02-23');
+  await expect(page.getByRole('columnheader', { name: 'Change since 2015-02-23' })).toBeVisible();
+  await expect(dashboard.table.locator('tbody tr.changed')).toHaveCount(5);
+
+  // "Debris added since": sort by the change in orbital debris, largest first.
+  await dashboard.sortButton('Change in orbital debris').click();
+  await dashboard.sortButton('Change in orbital debris').click();
+  await expect(dashboard.columnHeader('Change in orbital debris')).toHaveAttribute('aria-sort', 'descending');
+  const first = dashboard.bodyRows.first();
+  await expect(first.locator('th')).toContainText('UNITED STATES OF AMERICA');
+  await expect(first.locator('td.delta').nth(2)).toHaveText(/^\+\d+$/);
+  await expect(first.locator('td.delta.up').first()).toBeVisible();
+
+  await page.getByLabel('Only changed').check();
+  await expect(dashboard.count).toHaveText('5 of 85 countries');
+  expect((await dashboard.countries()).map((c) => c.replace(/\s*changed$/i, '')).sort()).toEqual([
+    'COMMONWEALTH OF INDEPENDENT STATES',
+    'EUROPEAN TELECOMMUNICATIONS SATELLITE ORGANIZATION (EUTELSAT)',
+    'IRAN',
+    'PEOPLES REPUBLIC OF CHINA',
+    'UNITED STATES OF AMERICA',
+  ]);
+
+  // The older snapshot, shown on its own.
+  await page.getByLabel('Compare with').selectOption('');
+  await page.getByLabel('Snapshot').selectOption('2015-02-23');
+  await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,390');
+  await expect(page).toHaveURL(/asOf=2015-02-23/);
+});
+
+test('CSV export holds exactly the view: filter, sort, visible columns, changes', async ({ dashboard, page }) => {
+  await dashboard.open('/?compare=2015-02-23');
+  await dashboard.filter.fill('republic');
+  await dashboard.sortButton('Orbital debris').click(); // ascending
+  await page.getByText('Columns', { exact: true }).click();
+  for (const column of ['Orbital TBA', 'Decayed payload', 'Decayed rocket body', 'Decayed debris', 'Decayed total']) {
+    await page.getByRole('checkbox', { name: column, exact: true }).uncheck();
+  }
+  await expect(dashboard.count).toHaveText(/^\d+ of 85 countries$/);
+  const shown = await dashboard.countries();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toBe('boxscore-2015-03-05-vs-2015-02-23-by-orbital-debris-asc-republic.csv');
+  const bytes = await readFile((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  expect(lines.at(-1)).toBe('');
+  expect(lines[0]).toBe(
+    'Country,Code,Orbital payload,Orbital rocket body,Orbital debris,Orbital total,Country total,' +
+      'Change in orbital payload since 2015-02-23,Change in orbital rocket body since 2015-02-23,Change in orbital debris since 2015-02-23,' +
+      'Change in orbital total since 2015-02-23,Change in decayed total since 2015-02-23,Change in country total since 2015-02-23',
+  );
+  const body = lines.slice(1, -1).map(parseCsvLine);
+  expect(body.map((fields) => fields[0])).toEqual(shown.map((c) => c.replace(/\s*changed$/i, '')));
+  const prc = body.find((fields) => fields[1] === 'PRC')!;
+  expect(prc.slice(2, 7)).toEqual(['176', '89', '3457', '3722', '4825']);
+  // Sorted ascending by orbital debris, as on screen.
+  const debris = body.map((fields) => Number(fields[4]));
+  expect(debris).toEqual([...debris].sort((a, b) => a - b));
+});
+
+test('a shared link restores the exact view; Back and Forward step through views', async ({ dashboard, page }) => {
+  await dashboard.open('/?q=france&sort=orbitalDebris&dir=desc&n=2&show=orbital&scale=log&types=payload,debris&compare=2015-02-23');
+  await expect(dashboard.filter).toHaveValue('france');
+  await expect(dashboard.count).toHaveText('3 of 85 countries');
+  await expect(dashboard.columnHeader('Orbital debris')).toHaveAttribute('aria-sort', 'descending');
+  expect((await dashboard.countries())[0]).toBe('FRANCE');
+  await expect(page.getByLabel('Countries in chart')).toHaveValue('2');
+  await expect(dashboard.chartLabels).toHaveText(['FRANCE', 'FRANCE/GERMANY']);
+  await expect(page.getByRole('radio', { name: 'Orbital', exact: true })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Log' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Rocket body' })).not.toBeChecked();
+  await expect(dashboard.chart.locator('.recharts-legend-item')).toHaveText(['Orbital payload', 'Orbital debris']);
+  await expect(page.getByLabel('Compare with')).toHaveValue('2015-02-23');
+
+  // A reload keeps it.
+  await page.reload();
+  await expect(dashboard.count).toHaveText('3 of 85 countries');
+  await expect(dashboard.chartLabels).toHaveText(['FRANCE', 'FRANCE/GERMANY']);
+
+  // Each change is a step in the history.
+  await page.getByRole('radio', { name: 'Linear' }).check();
+  await dashboard.sortButton('Country').click();
+  await expect(page).toHaveURL(/sort=country/);
+  await page.goBack();
+  await expect(dashboard.columnHeader('Orbital debris')).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('radio', { name: 'Linear' })).toBeChecked();
+  await page.goBack();
+  await expect(page.getByRole('radio', { name: 'Log' })).toBeChecked();
+  await page.goForward();
+  await expect(page.getByRole('radio', { name: 'Linear' })).toBeChecked();
+});
+
+test('invalid link values fall back to defaults with a notice, never a blank page', async ({ dashboard, page }) => {
+  await dashboard.open('/?n=lots&sort=bogus&show=sideways&asOf=1999-01-01&compare=2015-02-23&country=ATLANTIS');
+  const notice = page.getByRole('status').filter({ hasText: 'were not understood' });
+  await expect(notice).toContainText('n=lots, sort=bogus, show=sideways');
+  await expect(notice).toContainText('asOf=1999-01-01');
+  await expect(notice).toContainText('country=ATLANTIS');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(dashboard.count).toHaveText('85 of 85 countries');
+  await expect(page.getByLabel('Countries in chart')).toHaveValue('15');
+  await expect(page.getByLabel('Compare with')).toHaveValue('2015-02-23');
+  await expect(page).not.toHaveURL(/asOf=|country=/);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('chart views: share of each bar, chosen types, Others', async ({ dashboard, page }) => {
+  await dashboard.open();
+  await page.getByRole('radio', { name: 'Share (100%)' }).check();
+  await expect(dashboard.chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['0%', '25%', '50%', '75%', '100%']);
+  await expect(page.getByRole('radio', { name: 'Log' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: 'TBA' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Payload' }).uncheck();
+  await expect(dashboard.chart.locator('.recharts-legend-item')).toHaveText(['Orbital rocket body', 'Orbital debris', 'Decayed rocket body', 'Decayed debris']);
+  await page.getByLabel('Countries in chart').fill('5');
+  await page.getByLabel('Group the rest as “Others”').check();
+  await expect(dashboard.chartLabels).toHaveCount(6);
+  await expect(dashboard.chartLabels.last()).toHaveText('Others (80)');
+  await expect(dashboard.chart.getByRole('heading')).toHaveText('Objects by country (share of each bar): first 6 countries by orbital total, descending');
+});
+
+test('country detail: breakdown, share, rank, trend chart and its PNG; Escape closes', async ({ dashboard, page }) => {
+  await dashboard.open();
+  await page.getByRole('button', { name: 'COMMONWEALTH OF INDEPENDENT STATES' }).click();
+  const dialog = page.getByRole('dialog', { name: 'COMMONWEALTH OF INDEPENDENT STATES (CIS)' });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/country=CIS/);
+  const debris = dialog.locator('tr[data-key="orbitalDebris"]');
+  await expect(debris).toContainText('3,847');
+  await expect(debris).toContainText('34.8%');
+  await expect(debris).toContainText('1 of 85');
+  await expect(dialog.locator('tr[data-key="orbitalPayload"]')).toContainText('37.1%');
+  const trend = dialog.getByRole('figure');
+  await expect(trend).toContainText('objects across 2 snapshots');
+  await expect(trend.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['2015-02-23', '2015-03-05']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export trend PNG' }).click()]);
+  expect(download.suggestedFilename()).toBe('boxscore-trend-cis-2015-03-05.png');
+  const png = await readFile((await download.path())!);
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const box = (await trend.boundingBox())!;
+  expect(png.readUInt32BE(16)).toBe(2 * Math.ceil(box.width));
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page).not.toHaveURL(/country=/);
+  // A link opens it directly.
+  await page.goto('/?country=PRC');
+  await expect(page.getByRole('dialog', { name: 'PEOPLES REPUBLIC OF CHINA (PRC)' })).toBeVisible();
+});
