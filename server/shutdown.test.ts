@@ -20,10 +20,11 @@ describe('server/index.ts lifecycle', () => {
     const fake = await startFakeSpaceTrack();
     try {
       fake.setDelayMs(1500);
-      const server = spawnServer({ SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dataDir(), LOG_LEVEL: 'info' });
+      const token = 'spawned-dashboard-token-31415926';
+      const server = spawnServer({ SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dataDir(), LOG_LEVEL: 'trace', DASHBOARD_TOKEN: token });
       const port = await server.port();
       // Cold server: this request waits for the upstream query, which the fake holds for 1.5 s.
-      const inFlight = fetch(`http://127.0.0.1:${port}/api/boxscore`).then(async (r) => ({ status: r.status, body: (await r.json()) as { source: { kind: string; stale: boolean }; rows: unknown[] } }));
+      const inFlight = fetch(`http://127.0.0.1:${port}/api/boxscore`, { headers: { Authorization: `Bearer ${token}` } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { source: { kind: string; stale: boolean }; rows: unknown[] } }));
       await waitFor(() => (fake.counts().query === 1 ? true : undefined));
       server.child.kill('SIGTERM');
 
@@ -36,6 +37,10 @@ describe('server/index.ts lifecycle', () => {
       expect(fake.counts()).toMatchObject({ login: 1, query: 1, logout: 1 });
       expect(server.output().stdout).toContain('draining requests in flight');
       expect(server.output().stdout).toContain('"msg":"stopped"');
+      // Everything the process printed, at trace level: no credential, session cookie or token.
+      const printed = JSON.stringify(server.output());
+      expect(server.output().stdout).toContain('"reqId"');
+      for (const secret of [fake.password, fake.identity, token, ...fake.issuedSessions()]) expect(printed).not.toContain(secret);
     } finally {
       await fake.close();
     }
