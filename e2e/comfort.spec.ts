@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
+import { summarisePng } from './png.ts';
 
 test('on a 375 px phone the page fits, the table scrolls sideways with the country column kept in view', async ({ dashboard, page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
@@ -36,17 +37,7 @@ test('dark mode follows the system, can be switched, and reaches the charts and 
   // The exported image has the dark background too.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
   const png = await readFile((await download.path())!);
-  const corner = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context2d = canvas.getContext('2d')!;
-    context2d.drawImage(image, 0, 0);
-    return [...context2d.getImageData(2, 2, 1, 1).data];
-  }, png.toString('base64'));
+  const { corner } = await summarisePng(page, png);
   expect(corner).toEqual([0x16, 0x1b, 0x22, 255]);
 
   // The reader's choice wins over the system and is remembered.

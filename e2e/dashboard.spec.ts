@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures.ts';
+import { summarisePng } from './png.ts';
 
 test('a reader sees the real snapshot, filters, sorts, and the chart follows', async ({ dashboard, page }) => {
   await dashboard.open();
@@ -117,29 +118,12 @@ test('Export PNG downloads the chart at 2x with its title, legend and source', a
   expect(png.readUInt32BE(16)).toBe(2 * Math.ceil(box!.width));
   expect(png.readUInt32BE(20)).toBe(2 * Math.ceil(box!.height));
 
-  // Decode it in the browser: opaque everywhere, and not one flat colour.
-  const stats = await page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, image.width, image.height);
-    const colours = new Set<number>();
-    let transparent = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] !== 255) transparent++;
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    }
-    // The Okabe-Ito blue of orbital payloads must be in the picture: the bars were drawn.
-    return { colours: colours.size, transparent, hasPayloadBlue: colours.has(0x0072b2) };
-  }, png.toString('base64'));
+  // Decode it in the browser: opaque everywhere, not one flat colour, and the Okabe-Ito blue of
+  // orbital payloads is in the picture: the bars were drawn.
+  const stats = await summarisePng(page, png, [0x0072b2]);
   expect(stats.transparent).toBe(0);
   expect(stats.colours).toBeGreaterThan(50);
-  expect(stats.hasPayloadBlue).toBe(true);
+  expect(stats.contains['0072b2']).toBe(true);
 
   // The file name follows the view.
   await dashboard.sortButton('Orbital debris').click();

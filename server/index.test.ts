@@ -3,45 +3,17 @@
  * its configuration, listens, answers, and stops cleanly on SIGTERM — or refuses to start, naming
  * the bad variable.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
-import { PROJECT_ROOT } from './config.ts';
-
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-
-function start(env: Record<string, string>) {
-  // Empty values count as unset and win over a developer's own .env, which cannot change what is tested.
-  const child = spawn(TSX, [join(PROJECT_ROOT, 'server', 'index.ts')], {
-    cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-async function waitFor<T>(probe: () => T | undefined, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { spawnServer as start } from './test-support/spawn-server.ts';
 
 describe('server/index.ts', () => {
   it('serves the embedded snapshot without credentials and exits 0 on SIGTERM', async () => {
     const server = start({ PORT: '0', LOG_LEVEL: 'info' });
-    const port = await waitFor(() => server.output().stdout.match(/http:\/\/localhost:(\d+)/)?.[1]);
+    const port = await server.port();
     expect(server.output().stdout).toContain('(embedded snapshot)');
 
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -63,7 +35,7 @@ describe('server/index.ts', () => {
         SPACETRACK_BASE_URL: fake.url,
         DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-data-')),
       });
-      const port = await waitFor(() => server.output().stdout.match(/http:\/\/localhost:(\d+)/)?.[1]);
+      const port = await server.port();
       expect(server.output().stdout).toContain('(live Space-Track data)');
       const boxscore = (await (await fetch(`http://127.0.0.1:${port}/api/boxscore`)).json()) as { source: { kind: string }; rows: unknown[] };
       expect(boxscore.source.kind).toBe('live');
@@ -95,7 +67,7 @@ describe('server/index.ts', () => {
 
   it('says so when the port is taken', async () => {
     const first = start({ PORT: '0' });
-    const port = await waitFor(() => first.output().stdout.match(/http:\/\/localhost:(\d+)/)?.[1]);
+    const port = await first.port();
     const second = start({ PORT: port });
     expect(await second.exited).toBe(1);
     expect(second.output().stderr).toContain(`Port ${port} is already in use`);

@@ -3,6 +3,8 @@
  * doubled, lines end with CRLF. The file starts with a UTF-8 byte order mark so spreadsheet
  * programs read "SOCIÉTÉ" as written instead of guessing a legacy encoding.
  */
+import { saveAs } from './download.ts';
+
 export const BOM = '\uFEFF';
 
 export function csvField(value: string | number | null | undefined): string {
@@ -19,12 +21,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
 /** Save text as a file through a temporary object URL. */
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  saveAs(url, fileName);
   // Revoke after the click has been handled, or some browsers cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
-import { downloadDataUrl, renderPng } from './png.ts';
+import { saveAs } from './download.ts';
+import { renderPng } from './png.ts';
 
 interface Props {
   target: RefObject<HTMLElement | null>;
@@ -23,7 +24,7 @@ export function ExportPngButton({ target, fileName, background, label = 'Export 
     setBusy(true);
     setError(null);
     try {
-      downloadDataUrl(await renderPng(node, background), fileName);
+      saveAs(await renderPng(node, background), fileName);
     } catch (err) {
       setError(`The PNG could not be made: ${err instanceof Error ? err.message : 'unknown error'}.`);
     } finally {

@@ -17,12 +17,3 @@ export async function renderPng(node: HTMLElement, background: string): Promise<
     skipFonts: true,
   });
 }
-
-export function downloadDataUrl(dataUrl: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = dataUrl;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
