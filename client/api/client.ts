@@ -47,7 +47,10 @@ export const accessToken = {
   },
 };
 
-/** Fired on window when the server refuses the token, so the access gate can ask again. */
+/**
+ * Fired on window when the server refuses the token, so the access gate can ask for it; the
+ * event's `detail` is the error code (TOKEN_REQUIRED or TOKEN_INVALID).
+ */
 export const UNAUTHORIZED_EVENT = 'boxscore:unauthorized';
 
 export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> {
@@ -66,8 +69,8 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
     const retryAfter = Number(response.headers.get('retry-after'));
     const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
     if (response.status === 401) {
-      window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
       const code = isErrorBody(body) ? body.error.code : 'UNAUTHORIZED';
+      window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT, { detail: code }));
       const message = isErrorBody(body) ? body.error.message : 'This dashboard needs its access token.';
       throw new ApiError(401, code, message);
     }

@@ -1,49 +1,31 @@
 /**
  * When the server has a DASHBOARD_TOKEN, nothing but this prompt is shown until the token is
  * given; it is then kept for the tab (sessionStorage, see api/client.ts), so a reload does not ask
- * again. Without a token on the server, the first check passes and the dashboard shows at once.
- * If the server later refuses the token (changed, server restarted), the prompt comes back.
+ * again. The gate is optimistic: the dashboard starts loading at once (no extra round trip before
+ * the first paint when there is no token), and the first 401 from the API locks it. If the server
+ * later refuses the token (changed, server restarted), the prompt comes back.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { accessToken, ApiError, apiFetch, UNAUTHORIZED_EVENT } from '../../api/client.ts';
 import { TokenForm } from './token-form.tsx';
 
-type Access = { phase: 'checking' } | { phase: 'open' } | { phase: 'locked'; message: string | null };
+type Access = { phase: 'open' } | { phase: 'locked'; message: string | null };
 
 const WRONG = 'That access token is not right. Check it and try again.';
-
-async function checkAccess(): Promise<Access> {
-  try {
-    await apiFetch('/api/health');
-    return { phase: 'open' };
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      accessToken.clear();
-      return { phase: 'locked', message: err.code === 'TOKEN_INVALID' ? WRONG : null };
-    }
-    // Any other failure is the dashboard's to show (it has its own error states).
-    return { phase: 'open' };
-  }
-}
+const REFUSED = 'The dashboard did not accept the access token of this tab. Enter it again.';
 
 export function AccessGate({ children, onLock }: { children: ReactNode; onLock?: () => void }) {
-  const [access, setAccess] = useState<Access>({ phase: 'checking' });
+  const [access, setAccess] = useState<Access>({ phase: 'open' });
 
   useEffect(() => {
-    let current = true;
-    void checkAccess().then((result) => current && setAccess(result));
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    const lock = () =>
+    const lock = (event: Event) =>
       setAccess((now) => {
         if (now.phase !== 'open') return now;
+        const code = event instanceof CustomEvent ? event.detail : undefined;
         accessToken.clear();
         onLock?.();
-        return { phase: 'locked', message: 'The dashboard no longer accepts the access token of this tab. Enter it again.' };
+        // A first visit without a token just shows the prompt; a refused token says so.
+        return { phase: 'locked', message: code === 'TOKEN_INVALID' ? REFUSED : null };
       });
     window.addEventListener(UNAUTHORIZED_EVENT, lock);
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, lock);
@@ -51,11 +33,20 @@ export function AccessGate({ children, onLock }: { children: ReactNode; onLock?:
 
   const submit = useCallback(async (token: string) => {
     accessToken.set(token);
-    const result = await checkAccess();
-    setAccess(result.phase === 'locked' ? { phase: 'locked', message: WRONG } : result);
+    try {
+      await apiFetch('/api/health');
+      setAccess({ phase: 'open' });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        accessToken.clear();
+        setAccess({ phase: 'locked', message: WRONG });
+      } else {
+        // Any other failure is the dashboard's to show (it has its own error states).
+        setAccess({ phase: 'open' });
+      }
+    }
   }, []);
 
   if (access.phase === 'open') return children;
-  if (access.phase === 'checking') return <main className="page" aria-busy="true" />;
   return <TokenForm message={access.message} onSubmit={submit} />;
 }
