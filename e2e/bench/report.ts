@@ -19,7 +19,11 @@ export function machine(): string {
 }
 
 export function budgetRows(budgets: BudgetResult[]): string[][] {
-  return budgets.map((b) => [b.pass ? 'PASS' : 'FAIL', b.name, `${fmt(b.actual)} ${b.unit}`, `${b.kind === 'max' ? '≤' : '≥'} ${fmt(b.limit)} ${b.unit}`, formatMargin(b.margin)]);
+  // Ratios need two decimals: 0.85x must not print as 0.9x beside a 0.9x limit.
+  return budgets.map((b) => {
+    const d = b.unit === 'x' ? 2 : 1;
+    return [b.pass ? 'PASS' : 'FAIL', b.name, `${fmt(b.actual, d)} ${b.unit}`, `${b.kind === 'max' ? '≤' : '≥'} ${fmt(b.limit, d)} ${b.unit}`, formatMargin(b.margin)];
+  });
 }
 
 export const fmt = (n: number, digits = 1): string =>
