@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/boxscore/contract.ts';
 import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
 import type { ChartOptions } from './features/chart/chart-data.ts';
@@ -117,6 +117,8 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
   // Sorting on a change needs a comparison; without one the default order applies.
   const sort = useMemo(() => (comparison || !isDeltaKey(view.sort.key) ? view.sort : DEFAULT_SORT), [comparison, view.sort]);
   const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
+  // The table paints first; the chart (far more work for recharts) follows when the browser is free.
+  const chartRows = useDeferredValue(rows);
 
   const chartOptions: ChartOptions = useMemo(
     () => ({ mode: view.mode, scale: view.scale, measure: view.measure, types: view.types, limit: view.limit, others: view.others }),
@@ -124,6 +126,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
   );
   const charted = Math.min(view.limit, rows.length) + (view.others && rows.length > view.limit ? 1 : 0);
   const caption = citationText(source);
+  const selectCountry = useCallback((code: string) => update({ country: code }), [update]);
   const detailRow = view.country ? data.rows.find((r) => r.code?.toUpperCase() === view.country?.toUpperCase()) : undefined;
   useEffect(() => {
     if (view.country && !detailRow) reject([`country=${view.country}`], { country: null });
@@ -164,7 +167,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
         </div>
         <ChartControls options={chartOptions} onChange={(patch) => update(patch)} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
         <Suspense fallback={<p className="chart-loading" role="status">Loading the chart…</p>}>
-          <BoxscoreChart rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle({ ...view, filter, onlyChanged }, charted)} caption={caption} figureRef={figureRef} />
+          <BoxscoreChart rows={chartRows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle({ ...view, filter, onlyChanged }, charted)} caption={caption} figureRef={figureRef} />
         </Suspense>
       </section>
 
@@ -194,7 +197,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           onSort={(key) => update({ sort: nextSort(sort, key) })}
           emptyMessage={emptyMessage}
           onClearFilter={() => update({ filter: '', onlyChanged: false })}
-          onSelectCountry={(code) => update({ country: code })}
+          onSelectCountry={selectCountry}
         />
       </section>
 

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { boxscoreQuery } from './api/boxscore.ts';
 import { App } from './app.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { AccessGate } from './features/access/access-gate.tsx';
@@ -12,6 +13,9 @@ const queryClient = new QueryClient({
     queries: { retry: 1, refetchOnWindowFocus: true },
   },
 });
+
+// Ask for the boxscore now, while React starts, rather than after the first render.
+if (!new URLSearchParams(window.location.search).has('asOf')) void queryClient.prefetchQuery(boxscoreQuery(null));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

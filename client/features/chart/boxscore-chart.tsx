@@ -1,4 +1,4 @@
-import { useMemo, type Ref } from 'react';
+import { useMemo, useState, type Ref } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
 import { formatCount } from '../../lib/format.ts';
@@ -35,8 +35,32 @@ function CountryTick({ x, y, payload, data, color }: { x?: number | string; y?: 
   );
 }
 
+/** Whether two row lists chart the same: the same row objects in the first N places (all places with "Others"). */
+function sameCharted(a: readonly CountryRow[], b: readonly CountryRow[], limit: number, others: boolean): boolean {
+  const n = others ? Math.max(a.length, b.length) : limit;
+  if (Math.min(a.length, n) !== Math.min(b.length, n)) return false;
+  for (let i = 0; i < Math.min(a.length, n); i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The rows the chart draws, kept as the same array while what is charted stays the same: a sort
+ * or filter that leaves the first N countries alone costs recharts nothing. Rows are compared by
+ * identity, so a new snapshot (new row objects) always redraws.
+ */
+function useChartedRows(rows: readonly CountryRow[], limit: number, others: boolean): readonly CountryRow[] {
+  const [kept, setKept] = useState(rows);
+  const same = kept === rows || sameCharted(kept, rows, limit, others);
+  // Adjusting state while rendering (React's pattern for derived state): no extra effect pass.
+  if (!same) setKept(rows);
+  return same ? kept : rows;
+}
+
 export function BoxscoreChart({ rows, options, theme, narrow, title, caption, figureRef }: BoxscoreChartProps) {
-  const data = useMemo(() => toChartData(rows, options, narrow ? 14 : 24), [rows, options, narrow]);
+  // Recompute (and redraw) only when what is charted changes: a sort or filter that leaves the
+  // first N countries and the rest alone costs recharts nothing.
+  const charted = useChartedRows(rows, options.limit, options.others);
+  const data = useMemo(() => toChartData(charted, options, narrow ? 14 : 24), [charted, options, narrow]);
   const series = useMemo(() => seriesFor(options.mode, options.types), [options.mode, options.types]);
   const share = options.measure === 'share';
   const ticks = useMemo(() => (!share && options.scale === 'log' ? logTicks(data, series) : null), [data, series, share, options.scale]);

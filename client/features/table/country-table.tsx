@@ -1,3 +1,4 @@
+import { memo, useMemo, useState } from 'react';
 import type { CountKey, Deltas, Totals } from '../../../server/boxscore/contract.ts';
 import { formatCount, formatDelta } from '../../lib/format.ts';
 import { COUNT_COLUMNS, DELTA_COLUMNS, TEXT_COLUMNS, type ColumnDef, type SortKey, type SortState } from './columns.ts';
@@ -19,6 +20,7 @@ interface Props {
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+const NO_DELTAS: readonly [] = [];
 
 function SortHeader({ column, sort, onSort, rowSpan, className }: { column: ColumnDef; sort: SortState; onSort: (key: SortKey) => void; rowSpan?: number; className?: string }) {
   const active = sort.key === column.key;
@@ -40,15 +42,64 @@ function DeltaCell({ value }: { value: number | undefined }) {
   return <td className={`num delta ${value > 0 ? 'up' : value < 0 ? 'down' : 'zero'}`}>{formatDelta(value)}</td>;
 }
 
+interface RowProps {
+  row: TableRow;
+  columns: readonly (ColumnDef & { key: CountKey })[];
+  deltas: typeof DELTA_COLUMNS | readonly [];
+  comparing: boolean;
+  onSelectCountry: (code: string) => void;
+}
+
+/** One body row; memoised, so a sort or filter re-renders only rows whose content changed. */
+const CountryTableRow = memo(function CountryTableRow({ row, columns, deltas, comparing, onSelectCountry }: RowProps) {
+  const changed = comparing && isChanged(row);
+  return (
+    <tr className={changed ? 'changed' : undefined}>
+      <th scope="row" className="country">
+        {row.code ? (
+          <button type="button" className="country-button" onClick={() => onSelectCountry(row.code!)} title="Show the country's detail and trend">
+            {row.country}
+          </button>
+        ) : (
+          row.country
+        )}
+        {changed ? <span className="changed-badge">{row.change?.status === 'added' ? 'new' : 'changed'}</span> : null}
+      </th>
+      <td className="code">{row.code ?? '—'}</td>
+      {columns.map((column) =>
+        row.missing.includes(column.key) ? (
+          <td key={column.key} className="num missing" title="Not reported by Space-Track">
+            —
+          </td>
+        ) : (
+          <td key={column.key} className="num">
+            {formatCount(row.counts[column.key])}
+          </td>
+        ),
+      )}
+      {deltas.map((column) => (
+        <DeltaCell key={column.key} value={row.change?.delta[column.count]} />
+      ))}
+    </tr>
+  );
+});
+
+/** Rows rendered at first; more on request. 85 real countries fit; a 5,000-row boxscore stays quick. */
+export const ROWS_PER_PAGE = 200;
+
 export function CountryTable(props: Props) {
   const { rows, totalRows, totals, totalsDelta, compareAsOf, hidden, sort, onSort, emptyMessage, onClearFilter, onSelectCountry } = props;
   const [country, code] = [TEXT_COLUMNS[0]!, TEXT_COLUMNS[1]!];
-  const visible = COUNT_COLUMNS.filter((c) => !hidden.includes(c.key));
+  // In header order (orbital, decayed, country total); stable for the same hidden set, so the
+  // memoised rows are not re-rendered for nothing.
+  const visible = useMemo(() => COUNT_COLUMNS.filter((c) => !hidden.includes(c.key)), [hidden]);
   const orbital = visible.filter((c) => c.group === 'orbital');
   const decayed = visible.filter((c) => c.group === 'decayed');
   const countryTotal = visible.find((c) => c.key === 'countryTotal');
-  const deltas = compareAsOf ? DELTA_COLUMNS : [];
+  const deltas = compareAsOf ? DELTA_COLUMNS : NO_DELTAS;
   const columnCount = 2 + visible.length + deltas.length;
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
+  const shownRows = rows.length > limit ? rows.slice(0, limit) : rows;
 
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Country table (scrolls sideways)">
@@ -96,34 +147,8 @@ export function CountryTable(props: Props) {
               </td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr key={`${row.code ?? ''}|${row.country}`} className={compareAsOf && isChanged(row) ? 'changed' : undefined}>
-                <th scope="row" className="country">
-                  {row.code ? (
-                    <button type="button" className="country-button" onClick={() => onSelectCountry(row.code!)} title="Show the country's detail and trend">
-                      {row.country}
-                    </button>
-                  ) : (
-                    row.country
-                  )}
-                  {compareAsOf && isChanged(row) ? <span className="changed-badge">{row.change?.status === 'added' ? 'new' : 'changed'}</span> : null}
-                </th>
-                <td className="code">{row.code ?? '—'}</td>
-                {[...orbital, ...decayed, ...(countryTotal ? [countryTotal] : [])].map((column) =>
-                  row.missing.includes(column.key) ? (
-                    <td key={column.key} className="num missing" title="Not reported by Space-Track">
-                      —
-                    </td>
-                  ) : (
-                    <td key={column.key} className="num">
-                      {formatCount(row.counts[column.key])}
-                    </td>
-                  ),
-                )}
-                {deltas.map((column) => (
-                  <DeltaCell key={column.key} value={row.change?.delta[column.count]} />
-                ))}
-              </tr>
+            shownRows.map((row) => (
+              <CountryTableRow key={`${row.code ?? ''}|${row.country}`} row={row} columns={visible} deltas={deltas} comparing={compareAsOf !== null} onSelectCountry={onSelectCountry} />
             ))
           )}
         </tbody>
@@ -132,7 +157,7 @@ export function CountryTable(props: Props) {
             <th scope="row" className="country" colSpan={2}>
               {totals.origin === 'upstream' ? 'All countries (ALL row)' : 'All countries (computed)'}
             </th>
-            {[...orbital, ...decayed, ...(countryTotal ? [countryTotal] : [])].map((column) => (
+            {visible.map((column) => (
               <td key={column.key} className="num">
                 {formatCount(totals.counts[column.key])}
               </td>
@@ -143,6 +168,19 @@ export function CountryTable(props: Props) {
           </tr>
         </tfoot>
       </table>
+      {rows.length > shownRows.length ? (
+        <div className="more-rows">
+          <p>
+            Showing the first {formatCount(shownRows.length)} of {formatCount(rows.length)} rows.
+          </p>
+          <button type="button" onClick={() => setLimit((n) => n + ROWS_PER_PAGE)}>
+            Show {formatCount(Math.min(ROWS_PER_PAGE, rows.length - shownRows.length))} more
+          </button>
+          <button type="button" onClick={() => setLimit(rows.length)}>
+            Show all
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
