@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { parseView, serializeView, type View } from './view.ts';
+import { parseView, reuseUnchanged, serializeView, type View } from './view.ts';
 
 export type UpdateView = (patch: Partial<View>, options?: { replace?: boolean }) => void;
 
@@ -36,7 +36,7 @@ export function useUrlView(): UrlView {
       if (options?.replace) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
     }
-    setState((current) => ({ view, invalid: current.invalid }));
+    setState((current) => ({ view: reuseUnchanged(current.view, view), invalid: current.invalid }));
   }, []);
 
   const dismissInvalid = useCallback(() => setState((current) => ({ ...current, invalid: [] })), []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartTitle, DEFAULT_VIEW, exportFileName, parseView, serializeView, type View } from './view.ts';
+import { chartTitle, DEFAULT_VIEW, exportFileName, parseView, reuseUnchanged, serializeView, type View } from './view.ts';
 
 describe('URL state', () => {
   it('gives the default view a plain URL, and reads it back', () => {
@@ -63,5 +63,20 @@ describe('chartTitle', () => {
     expect(chartTitle(DEFAULT_VIEW, 15)).toBe('Objects by country: first 15 countries by orbital total, descending');
     expect(chartTitle({ ...DEFAULT_VIEW, filter: ' france ' }, 3)).toBe('Objects by country: first 3 countries matching “france” by orbital total, descending');
     expect(chartTitle({ ...DEFAULT_VIEW, measure: 'share' }, 1)).toBe('Objects by country (share of each bar): first country by orbital total, descending');
+  });
+});
+
+describe('reuseUnchanged', () => {
+  it('keeps equal values (and the whole view) identical, so memoised parts see no change', () => {
+    const previous = parseView('?types=payload,debris&hide=orbitalTba').view;
+    const same = parseView('?types=payload,debris&hide=orbitalTba').view;
+    expect(same.types).not.toBe(previous.types);
+    expect(reuseUnchanged(previous, same)).toBe(previous);
+    const next = reuseUnchanged(previous, { ...same, filter: 'fr' });
+    expect(next).not.toBe(previous);
+    expect(next.filter).toBe('fr');
+    expect(next.types).toBe(previous.types);
+    expect(next.hidden).toBe(previous.hidden);
+    expect(next.sort).toBe(previous.sort);
   });
 });

@@ -136,6 +136,22 @@ export function serializeView(view: View): string {
   return query ? `?${query}` : '';
 }
 
+/**
+ * The next view, reusing the previous view's values (arrays, the sort object, the view itself)
+ * where they are equal, so memoised parts of the page (table rows, the chart) see no change when
+ * there is none.
+ */
+export function reuseUnchanged(previous: View, next: View): View {
+  let changed = false;
+  const merged = { ...next };
+  for (const key of Object.keys(next) as (keyof View)[]) {
+    const same = previous[key] === next[key] || JSON.stringify(previous[key]) === JSON.stringify(next[key]);
+    if (same) (merged as Record<keyof View, unknown>)[key] = previous[key];
+    else changed = true;
+  }
+  return changed ? merged : previous;
+}
+
 const DIRECTION = { asc: 'ascending', desc: 'descending' } as const;
 
 export function chartTitle(view: View, charted: number): string {

@@ -24,7 +24,7 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await expect(dashboard.chartLabels).toHaveCount(15);
   await expect(dashboard.chartLabels.first()).toHaveText('COMMONWEALTH OF… (CIS)');
   expect(await dashboard.chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(15);
-  await expect(dashboard.chart.locator('.recharts-legend-item')).toHaveCount(7);
+  await expect(dashboard.chart.locator('.chart-legend li')).toHaveCount(7);
   // Thousands separators in the table.
   await expect(dashboard.bodyRows.first()).toContainText('6,360');
 

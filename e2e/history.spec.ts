@@ -84,7 +84,7 @@ test('a shared link restores the exact view; Back and Forward step through views
   await expect(page.getByRole('radio', { name: 'Orbital', exact: true })).toBeChecked();
   await expect(page.getByRole('radio', { name: 'Log' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Rocket body' })).not.toBeChecked();
-  await expect(dashboard.chart.locator('.recharts-legend-item')).toHaveText(['Orbital payload', 'Orbital debris']);
+  await expect(dashboard.chart.locator('.chart-legend li')).toHaveText(['Orbital payload', 'Orbital debris']);
   await expect(page.getByLabel('Compare with')).toHaveValue('2015-02-23');
 
   // A reload keeps it.
@@ -127,7 +127,7 @@ test('chart views: share of each bar, chosen types, Others', async ({ dashboard,
   await expect(page.getByRole('radio', { name: 'Log' })).toBeDisabled();
   await page.getByRole('checkbox', { name: 'TBA' }).uncheck();
   await page.getByRole('checkbox', { name: 'Payload' }).uncheck();
-  await expect(dashboard.chart.locator('.recharts-legend-item')).toHaveText(['Orbital rocket body', 'Orbital debris', 'Decayed rocket body', 'Decayed debris']);
+  await expect(dashboard.chart.locator('.chart-legend li')).toHaveText(['Orbital rocket body', 'Orbital debris', 'Decayed rocket body', 'Decayed debris']);
   await page.getByLabel('Countries in chart').fill('5');
   await page.getByLabel('Group the rest as “Others”').check();
   await expect(dashboard.chartLabels).toHaveCount(6);

@@ -1,5 +1,5 @@
 import { useMemo, useState, type Ref } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
@@ -75,6 +75,16 @@ export function BoxscoreChart({ rows, options, theme, narrow, title, caption, fi
       <h3 id="chart-title" className="chart-title">
         {title}
       </h3>
+      {/* Our own legend, plain HTML: it never needs measuring or redrawing when the bars change,
+          and the PNG export captures it with the rest of the figure. */}
+      <ul className="chart-legend" aria-label="Legend">
+        {series.map((s) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+            {s.name}
+          </li>
+        ))}
+      </ul>
       {data.length === 0 || series.length === 0 ? (
         <p className="chart-empty">{series.length === 0 ? 'No object types are selected: choose at least one to chart.' : 'No countries to chart: the filter matches none.'}</p>
       ) : (
@@ -103,7 +113,6 @@ export function BoxscoreChart({ rows, options, theme, narrow, title, caption, fi
           />
           <YAxis type="category" dataKey="label" width={narrow ? 124 : 196} interval={0} stroke={theme.muted} tick={(props) => <CountryTick {...props} data={data} color={theme.text} />} />
           <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} series={series} share={share} />} cursor={{ fill: theme.cursor }} />
-          <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ fontSize: 13, paddingBottom: 6 }} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={(d: ChartDatum) => d.plotted[s.key] ?? 0} name={s.name} stackId={s.stack} fill={s.color} isAnimationActive={false} />
           ))}
