@@ -15,8 +15,14 @@ export const isoDate = z
     return !/^\d{4}-\d{2}-\d{2}$/.test(value) || (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value));
   }, 'is not a real calendar date');
 
+// Building a zod schema costs far more than using one: each shape is compiled once. Routes keep
+// their shapes in module constants so the cache is hit.
+const compiled = new WeakMap<z.ZodRawShape, z.ZodObject>();
+
 export function parseQuery<T extends z.ZodRawShape>(req: Request, shape: T): z.infer<z.ZodObject<T>> {
-  const result = z.strictObject(shape).safeParse(req.query);
+  let schema = compiled.get(shape);
+  if (!schema) compiled.set(shape, (schema = z.strictObject(shape)));
+  const result = (schema as z.ZodObject<T>).safeParse(req.query);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {

@@ -7,6 +7,11 @@ import { sendPreparedJson } from '../http/prepared-json.ts';
 import { emptyJsonBody, validate } from '../http/validate.ts';
 import { isoDate, parseQuery } from '../http/query.ts';
 
+const SNAPSHOT_QUERY = { asOf: isoDate.optional() };
+const NO_QUERY = {};
+const CHANGES_QUERY = { from: isoDate, to: isoDate };
+const TREND_QUERY = { code: z.string().trim().min(1, 'must not be empty').max(12, 'is too long') };
+
 export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory): Router {
   const router = Router();
 
@@ -16,7 +21,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
   }
 
   router.get('/boxscore', async (req, res) => {
-    const { asOf } = parseQuery(req, { asOf: isoDate.optional() });
+    const { asOf } = parseQuery(req, SNAPSHOT_QUERY);
     if (!asOf) return sendPreparedJson(req, res, (await source.current()).body);
     const snapshot = await history.snapshot(asOf);
     if (!snapshot) throw await noSnapshot([asOf]);
@@ -24,19 +29,19 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
   });
 
   router.get('/boxscore/history', async (req, res) => {
-    parseQuery(req, {});
+    parseQuery(req, NO_QUERY);
     sendPreparedJson(req, res, await history.list());
   });
 
   router.get('/boxscore/changes', async (req, res) => {
-    const { from, to } = parseQuery(req, { from: isoDate, to: isoDate });
+    const { from, to } = parseQuery(req, CHANGES_QUERY);
     const result = await history.changes(from, to);
     if ('missing' in result) throw await noSnapshot(result.missing);
     sendPreparedJson(req, res, result.body);
   });
 
   router.get('/boxscore/trend', async (req, res) => {
-    const { code } = parseQuery(req, { code: z.string().trim().min(1, 'must not be empty').max(12, 'is too long') });
+    const { code } = parseQuery(req, TREND_QUERY);
     const trend = await history.trend(code);
     if (!trend) throw notFound(`No snapshot has a country with the code ${code}.`);
     sendPreparedJson(req, res, trend);
