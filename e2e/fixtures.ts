@@ -26,7 +26,7 @@ export class DashboardPage {
 
   constructor(readonly page: Page) {
     this.filter = page.getByLabel('Filter countries');
-    this.count = page.getByText(/^\d+ of \d+ countries$/);
+    this.count = page.getByText(/^[\d,]+ of [\d,]+ countries$/);
     this.table = page.getByRole('table');
     this.bodyRows = this.table.locator('tbody tr');
     this.chart = page.getByRole('figure');

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { CountKey } from '../../../server/boxscore/contract.ts';
+import { formatCount } from '../../lib/format.ts';
 import { COUNT_COLUMNS } from './columns.ts';
 
 interface Props {
@@ -31,7 +32,7 @@ export function TableToolbar({ filter, onFilter, shown, total, comparing, onlyCh
         onChange={(event) => onFilter(event.target.value)}
       />
       <p className="count" aria-live="polite" aria-atomic="true">
-        {shown} of {total} countries
+        {formatCount(shown)} of {formatCount(total)} countries
       </p>
       {comparing ? (
         <label className="inline-check">
