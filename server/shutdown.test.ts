@@ -46,6 +46,28 @@ describe('server/index.ts lifecycle', () => {
     }
   }, 30_000);
 
+  it('SIGTERM while Space-Track hangs on logout: the logout is cut short and the process still exits 0 within 10 s', async () => {
+    const fake = await startFakeSpaceTrack({ scenario: 'hang-logout' });
+    try {
+      // The default 30 s upstream timeout: only the logout's own short deadline keeps shutdown in time.
+      const server = spawnServer({ SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dataDir(), LOG_LEVEL: 'info' });
+      const port = await server.port();
+      expect((await fetch(`http://127.0.0.1:${port}/api/boxscore`)).status).toBe(200);
+      expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
+
+      const startedAt = Date.now();
+      server.child.kill('SIGTERM');
+      // Exit 1 would be the forced exit at 9.5 s.
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - startedAt).toBeLessThan(10_000);
+      expect(fake.counts().logout).toBe(1);
+      expect(server.output().stdout).toContain('logout failed');
+      expect(server.output().stdout).toContain('"msg":"stopped"');
+    } finally {
+      await fake.close();
+    }
+  }, 30_000);
+
   it('binds 127.0.0.1 by default, and the address HOST names otherwise', async () => {
     const server = spawnServer({ LOG_LEVEL: 'info' });
     const port = await server.port();

@@ -2,7 +2,7 @@
  * A fake Space-Track on a real port, behaving as ../../../shared/docs/spacetrack-protocol.md
  * describes: form login that fails with HTTP 200 {"Login":"Failed"}, a `chocolatechip` session
  * cookie (Max-Age=7200, doubled HttpOnly, Secure), 401 for queries without a valid session, both
- * rate-limit forms, maintenance HTML, resets, hanging answers, and the real 2015 snapshots served
+ * rate-limit forms, maintenance HTML, resets, hanging answers (to queries, or to logout only with 'hang-logout'), and the real 2015 snapshots served
  * byte for byte. It counts every request so tests can assert exactly what reached "upstream".
  *
  * Used by vitest, by Playwright, and from the command line (cli.ts, dev-live.ts). Tests running in
@@ -16,11 +16,12 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type FakeScenario = 'ok' | 'login-failed' | 'expired-once' | 'expired-always' | 'rate-limit-500' | 'rate-limit-200'
   | 'maintenance-200' | 'maintenance-503' | 'malformed-json' | 'truncated-json' | 'empty-string' | 'empty-array'
-  | 'invalid-rows' | 'reset' | 'hang';
+  | 'invalid-rows' | 'reset' | 'hang' | 'hang-logout';
 
 export const FAKE_SCENARIOS: readonly FakeScenario[] = [
   'ok', 'login-failed', 'expired-once', 'expired-always', 'rate-limit-500', 'rate-limit-200', 'maintenance-200',
   'maintenance-503', 'malformed-json', 'truncated-json', 'empty-string', 'empty-array', 'invalid-rows', 'reset', 'hang',
+  'hang-logout',
 ];
 
 export interface FakeCounts { login: number; query: number; logout: number; total: number; other: number }
@@ -158,6 +159,7 @@ export async function startFakeSpaceTrack(
       counts.logout++;
       const token = sessionOf(req);
       if (token) sessions.delete(token);
+      if (scenario === 'hang-logout') return; // never answer; close() destroys the socket
       return send(res, 200, 'application/json', '"Successfully logged out"');
     }
     if (req.method === 'GET' && path === QUERY_PATH) {

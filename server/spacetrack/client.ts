@@ -19,6 +19,11 @@ export const LOGIN_PATH = '/ajaxauth/login';
 export const LOGOUT_PATH = '/ajaxauth/logout';
 export const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
 const SESSION_COOKIE = 'chocolatechip';
+/**
+ * Logout is a courtesy on the way out: index.ts must exit within the ~10 s a process manager grants
+ * after SIGTERM, so a Space-Track that hangs on logout gets at most this long, not the query timeout.
+ */
+export const LOGOUT_DEADLINE_MS = 2000;
 
 export interface SpaceTrackClientOptions {
   baseUrl: string;
@@ -48,6 +53,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
   const jar = new CookieJar();
   const cookieFetch = makeFetchCookie(fetch, jar);
   const closing = new AbortController();
+  const logoutMs = Math.min(timeoutMs, LOGOUT_DEADLINE_MS);
   let loggedIn = false;
   let loginInFlight: Promise<void> | undefined;
 
@@ -145,10 +151,10 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
           log.warn('request budget used up: not logging out');
           return;
         }
-        await cookieFetch(`${baseUrl}${LOGOUT_PATH}`, { method: 'GET', signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' }).then((r) => r.text());
+        await cookieFetch(`${baseUrl}${LOGOUT_PATH}`, { method: 'GET', signal: AbortSignal.timeout(logoutMs), redirect: 'manual' }).then((r) => r.text());
         log.info('logged out of Space-Track');
       } catch (err) {
-        log.warn({ code: networkFailureOf(err, timeoutMs).code }, 'logout failed');
+        log.warn({ code: networkFailureOf(err, logoutMs).code }, 'logout failed');
       } finally {
         await jar.removeAllCookies();
       }
