@@ -48,7 +48,8 @@ export function App() {
     reject(bad, { asOf: dates.has(view.asOf ?? '') ? view.asOf : null, compare: dates.has(view.compare ?? '') ? view.compare : null });
   }, [history.data, dates, view.asOf, view.compare, reject]);
 
-  const boxscore = useBoxscore(asOf);
+  // A linked snapshot date waits for the history to confirm it, rather than showing today's first.
+  const boxscore = useBoxscore(asOf, view.asOf === null || checked);
 
   return (
     <main className="page">
@@ -90,6 +91,9 @@ export function App() {
   );
 }
 
+/** Leaving a comparison also leaves what only makes sense with one: change sorts and "only changed". */
+const WITHOUT_COMPARISON = (view: View): Partial<View> => ({ compare: null, onlyChanged: false, ...(isDeltaKey(view.sort.key) ? { sort: DEFAULT_SORT } : {}) });
+
 interface DashboardProps {
   data: BoxscoreResponse;
   snapshots: readonly HistoryEntry[] | null;
@@ -124,6 +128,8 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
     () => ({ mode: view.mode, scale: view.scale, measure: view.measure, types: view.types, limit: view.limit, others: view.others }),
     [view.mode, view.scale, view.measure, view.types, view.limit, view.others],
   );
+  // What the page shows, for titles and file names: the sort in effect and the comparison loaded.
+  const shown: View = { ...view, filter, onlyChanged, sort, compare };
   const charted = Math.min(view.limit, rows.length) + (view.others && rows.length > view.limit ? 1 : 0);
   const caption = citationText(source);
   const selectCountry = useCallback((code: string) => update({ country: code }), [update]);
@@ -149,8 +155,8 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           asOf={source.asOf}
           currentAsOf={snapshots.at(-1)!.asOf}
           compare={compare}
-          onAsOf={(asOf) => update({ asOf, compare: compare === asOf ? null : compare })}
-          onCompare={(value) => update({ compare: value, onlyChanged: value ? view.onlyChanged : false, sort: value ? view.sort : sort })}
+          onAsOf={(asOf) => update(compare === asOf ? { asOf, ...WITHOUT_COMPARISON(view) } : { asOf })}
+          onCompare={(value) => update(value ? { compare: value } : WITHOUT_COMPARISON(view))}
         />
       ) : null}
       {compare && changes.isError ? (
@@ -163,11 +169,11 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
       <section aria-labelledby="chart-heading" className="panel">
         <div className="panel-header">
           <h2 id="chart-heading">Chart</h2>
-          <ExportPngButton target={figureRef} fileName={exportFileName({ ...view, compare }, source.asOf, 'png')} background={chartTheme.surface} />
+          <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} background={chartTheme.surface} />
         </div>
-        <ChartControls options={chartOptions} onChange={(patch) => update(patch)} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
+        <ChartControls options={chartOptions} onChange={(patch) => update(patch, { replace: 'limit' in patch })} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
         <Suspense fallback={<p className="chart-loading" role="status">Loading the chart…</p>}>
-          <BoxscoreChart rows={chartRows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle({ ...view, filter, onlyChanged }, charted)} caption={caption} figureRef={figureRef} />
+          <BoxscoreChart rows={chartRows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, charted)} caption={caption} figureRef={figureRef} />
         </Suspense>
       </section>
 
@@ -177,18 +183,18 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           filter={view.filter}
           onFilter={(value) => update({ filter: value }, { replace: true })}
           shown={rows.length}
-          total={data.rows.length}
+          total={tableRows.length}
           comparing={Boolean(comparison)}
           onlyChanged={onlyChanged}
           onOnlyChanged={(value) => update({ onlyChanged: value })}
           hidden={view.hidden}
           onHidden={(hidden) => update({ hidden })}
         >
-          <CsvButton build={() => tableCsv(rows, view.hidden, comparison ? comparison.from.asOf : null)} fileName={exportFileName({ ...view, compare }, source.asOf, 'csv')} />
+          <CsvButton build={() => tableCsv(rows, view.hidden, comparison ? comparison.from.asOf : null)} fileName={exportFileName(shown, source.asOf, 'csv')} />
         </TableToolbar>
         <CountryTable
           rows={rows}
-          totalRows={data.rows.length}
+          totalRows={tableRows.length}
           totals={data.totals}
           totalsDelta={comparison?.totals.delta ?? null}
           compareAsOf={comparison ? comparison.from.asOf : null}

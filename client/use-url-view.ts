@@ -22,6 +22,9 @@ export function useUrlView(): UrlView {
   const [state, setState] = useState(() => parseView(window.location.search));
 
   useEffect(() => {
+    // Values the page could not use are dropped from the address too, so a shared link carries only what is shown.
+    const clean = serializeView(parseView(window.location.search).view);
+    if (clean !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${clean}${window.location.hash}`);
     const onPop = () => setState(parseView(window.location.search));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

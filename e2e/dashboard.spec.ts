@@ -83,9 +83,9 @@ test('headers sort by keyboard, text and numbers alike', async ({ dashboard, pag
   await page.keyboard.press('Enter');
   await expect(dashboard.columnHeader('Country total')).toHaveAttribute('aria-sort', 'ascending');
   await page.keyboard.press('Enter');
-  const first = await dashboard.bodyRows.first().locator('td').last().innerText();
-  const second = await dashboard.bodyRows.nth(1).locator('td').last().innerText();
-  expect([first, second]).toEqual(['21,176', '10,972']);
+  await expect(dashboard.columnHeader('Country total')).toHaveAttribute('aria-sort', 'descending');
+  await expect(dashboard.bodyRows.first().locator('td').last()).toHaveText('21,176');
+  await expect(dashboard.bodyRows.nth(1).locator('td').last()).toHaveText('10,972');
   await expect(dashboard.columnHeader('Country')).not.toHaveAttribute('aria-sort', /.*/);
 });
 
@@ -118,12 +118,16 @@ test('Export PNG downloads the chart at 2x with its title, legend and source', a
   expect(png.readUInt32BE(16)).toBe(2 * Math.ceil(box!.width));
   expect(png.readUInt32BE(20)).toBe(2 * Math.ceil(box!.height));
 
-  // Decode it in the browser: opaque everywhere, not one flat colour, and the Okabe-Ito blue of
-  // orbital payloads is in the picture: the bars were drawn.
-  const stats = await summarisePng(page, png, [0x0072b2]);
+  // Decode it in the browser: opaque everywhere, not one flat colour; every series colour is in
+  // the picture (bars and legend swatches), and there is text at the top (the title) and at the
+  // bottom (the source and date).
+  const SERIES_COLOURS = [0x0072b2, 0xe69f00, 0xd55e00, 0x7a7a7a, 0x8cc3e3, 0xf5cf7a, 0xefaa7f];
+  const stats = await summarisePng(page, png, SERIES_COLOURS);
   expect(stats.transparent).toBe(0);
   expect(stats.colours).toBeGreaterThan(50);
-  expect(stats.contains['0072b2']).toBe(true);
+  expect(stats.contains).toEqual(Object.fromEntries(SERIES_COLOURS.map((c) => [c.toString(16).padStart(6, '0'), true])));
+  expect(stats.darkTop).toBeGreaterThan(500);
+  expect(stats.darkBottom).toBeGreaterThan(200);
 
   // The file name follows the view.
   await dashboard.sortButton('Orbital debris').click();

@@ -35,8 +35,13 @@ test('compare two snapshots: change columns, changed rows, only changed, deltas 
     'UNITED STATES OF AMERICA',
   ]);
 
-  // The older snapshot, shown on its own.
+  // Leaving the comparison leaves its change sort too: table, chart title and address agree.
   await page.getByLabel('Compare with').selectOption('');
+  await expect(page).not.toHaveURL(/compare=|sort=|changed=/);
+  await expect(dashboard.columnHeader('Orbital total')).toHaveAttribute('aria-sort', 'descending');
+  await expect(dashboard.chart.getByRole('heading')).toHaveText('Objects by country: first 15 countries by orbital total, descending');
+
+  // The older snapshot, shown on its own.
   await page.getByLabel('Snapshot').selectOption('2015-02-23');
   await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,390');
   await expect(page).toHaveURL(/asOf=2015-02-23/);
@@ -115,7 +120,7 @@ test('invalid link values fall back to defaults with a notice, never a blank pag
   await expect(dashboard.count).toHaveText('85 of 85 countries');
   await expect(page.getByLabel('Countries in chart')).toHaveValue('15');
   await expect(page.getByLabel('Compare with')).toHaveValue('2015-02-23');
-  await expect(page).not.toHaveURL(/asOf=|country=/);
+  await expect(page).not.toHaveURL(/asOf=|country=|n=|sort=|show=/);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
 });
@@ -128,7 +133,11 @@ test('chart views: share of each bar, chosen types, Others', async ({ dashboard,
   await page.getByRole('checkbox', { name: 'TBA' }).uncheck();
   await page.getByRole('checkbox', { name: 'Payload' }).uncheck();
   await expect(dashboard.chart.locator('.chart-legend li')).toHaveText(['Orbital rocket body', 'Orbital debris', 'Decayed rocket body', 'Decayed debris']);
-  await page.getByLabel('Countries in chart').fill('5');
+  // The field can be emptied to type a new number.
+  const limit = page.getByLabel('Countries in chart');
+  await limit.fill('');
+  await expect(limit).toHaveValue('');
+  await limit.fill('5');
   await page.getByLabel('Group the rest as “Others”').check();
   await expect(dashboard.chartLabels).toHaveCount(6);
   await expect(dashboard.chartLabels.last()).toHaveText('Others (80)');

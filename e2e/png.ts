@@ -11,6 +11,9 @@ export interface PngSummary {
   corner: number[];
   /** Whether each of the asked RGB colours (0xRRGGBB) appears. */
   contains: Record<string, boolean>;
+  /** Dark (text-coloured) pixels in the top and bottom 60 image rows: the title and the source line. */
+  darkTop: number;
+  darkBottom: number;
 }
 
 /** Decode a PNG in the page's own browser (no image library needed) and summarise its pixels. */
@@ -33,6 +36,16 @@ export async function summarisePng(page: Page, png: Buffer, lookFor: number[] = 
         colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
       }
       const at = (2 * image.width + 2) * 4;
+      const dark = (fromRow: number, toRow: number) => {
+        let n = 0;
+        for (let y = Math.max(0, fromRow); y < Math.min(image.height, toRow); y++) {
+          for (let x = 0; x < image.width; x++) {
+            const i = (y * image.width + x) * 4;
+            if (0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]! < 128) n++;
+          }
+        }
+        return n;
+      };
       return {
         width: image.width,
         height: image.height,
@@ -40,6 +53,8 @@ export async function summarisePng(page: Page, png: Buffer, lookFor: number[] = 
         transparent,
         corner: [data[at]!, data[at + 1]!, data[at + 2]!, data[at + 3]!],
         contains: Object.fromEntries(lookFor.map((c) => [c.toString(16).padStart(6, '0'), colours.has(c)])),
+        darkTop: dark(0, 60),
+        darkBottom: dark(image.height - 60, image.height),
       };
     },
     { base64: png.toString('base64'), lookFor },

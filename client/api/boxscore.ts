@@ -22,9 +22,9 @@ export const boxscoreQuery = (asOf: string | null) =>
     staleTime: asOf ? Infinity : CURRENT_STALE_MS,
   });
 
-export function useBoxscore(asOf: string | null) {
+export function useBoxscore(asOf: string | null, enabled = true) {
   // Switching snapshots keeps the previous one on screen until the next arrives: no blank page.
-  return useQuery({ ...boxscoreQuery(asOf), placeholderData: keepPreviousData });
+  return useQuery({ ...boxscoreQuery(asOf), placeholderData: keepPreviousData, enabled });
 }
 
 export function useHistory() {
@@ -59,9 +59,8 @@ export function useRefreshBoxscore() {
     mutationFn: () => apiFetch<BoxscoreResponse>('/api/boxscore/refresh', { method: 'POST' }),
     onSuccess: (data) => {
       queryClient.setQueryData(boxscoreKeys.snapshot(null), data);
-      // A new copy adds to the history and changes the trends.
-      void queryClient.invalidateQueries({ queryKey: boxscoreKeys.history() });
-      void queryClient.invalidateQueries({ queryKey: [...boxscoreKeys.all, 'trend'] });
+      // A new copy adds to the history and changes the trends and the comparisons with today.
+      for (const part of ['history', 'trend', 'changes'] as const) void queryClient.invalidateQueries({ queryKey: [...boxscoreKeys.all, part] });
     },
     // A failed refresh may have marked the data stale on the server: show what it now says.
     onError: () => queryClient.invalidateQueries({ queryKey: boxscoreKeys.snapshot(null) }),

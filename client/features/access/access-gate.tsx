@@ -16,20 +16,21 @@ const REFUSED = 'The dashboard did not accept the access token of this tab. Ente
 
 export function AccessGate({ children, onLock }: { children: ReactNode; onLock?: () => void }) {
   const [access, setAccess] = useState<Access>({ phase: 'open' });
+  const open = access.phase === 'open';
 
   useEffect(() => {
-    const lock = (event: Event) =>
-      setAccess((now) => {
-        if (now.phase !== 'open') return now;
-        const code = event instanceof CustomEvent ? event.detail : undefined;
-        accessToken.clear();
-        onLock?.();
-        // A first visit without a token just shows the prompt; a refused token says so.
-        return { phase: 'locked', message: code === 'TOKEN_INVALID' ? REFUSED : null };
-      });
-    window.addEventListener(UNAUTHORIZED_EVENT, lock);
+    if (!open) return undefined;
+    const lock = (event: Event) => {
+      const code = event instanceof CustomEvent ? event.detail : undefined;
+      accessToken.clear();
+      onLock?.();
+      // A first visit without a token just shows the prompt; a refused token says so.
+      setAccess({ phase: 'locked', message: code === 'TOKEN_INVALID' ? REFUSED : null });
+    };
+    // Listening only while open: later 401s (e.g. the form's own check) change nothing here.
+    window.addEventListener(UNAUTHORIZED_EVENT, lock, { once: true });
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, lock);
-  }, [onLock]);
+  }, [open, onLock]);
 
   const submit = useCallback(async (token: string) => {
     accessToken.set(token);

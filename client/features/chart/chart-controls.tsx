@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { OBJECT_TYPE_LABELS, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type ObjectType } from './chart-data.ts';
 
 interface Props {
@@ -19,6 +19,29 @@ function Choice<T extends string>({ legend, value, options, onChange, disabled }
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * The number of countries: a draft while typing (so the field can be emptied to type a new number),
+ * applied whenever it holds a valid number, and put back to the applied value on blur.
+ */
+function LimitInput({ id, value, max, onChange }: { id: string; value: number; max: number; onChange: (limit: number) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      id={id}
+      type="number"
+      min={1}
+      max={max}
+      value={draft ?? value}
+      onChange={(event) => {
+        setDraft(event.target.value);
+        const next = Math.round(Number(event.target.value));
+        if (event.target.value !== '' && Number.isFinite(next) && next >= 1) onChange(Math.min(next, max));
+      }}
+      onBlur={() => setDraft(null)}
+    />
   );
 }
 
@@ -50,17 +73,7 @@ export function ChartControls({ options, onChange, maxLimit }: Props) {
       </fieldset>
       <div className="limit">
         <label htmlFor={limitId}>Countries in chart</label>
-        <input
-          id={limitId}
-          type="number"
-          min={1}
-          max={Math.max(1, maxLimit)}
-          value={options.limit}
-          onChange={(event) => {
-            const value = Math.round(Number(event.target.value));
-            if (Number.isFinite(value) && value >= 1) onChange({ limit: Math.min(value, Math.max(1, maxLimit)) });
-          }}
-        />
+        <LimitInput id={limitId} value={options.limit} max={Math.max(1, maxLimit)} onChange={(limit) => onChange({ limit })} />
         <label className="inline-check">
           <input type="checkbox" checked={options.others} onChange={(e) => onChange({ others: e.target.checked })} />
           Group the rest as “Others”

@@ -95,10 +95,8 @@ export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportF
                 <tr key={key} data-key={key}>
                   <th scope="row">{label}</th>
                   <td className="num">{stat.missing ? '—' : formatCount(stat.value)}</td>
-                  <td className="num">{stat.share === null ? '—' : formatShare(stat.share)}</td>
-                  <td className="num">
-                    {stat.rank} of {rows.length}
-                  </td>
+                  <td className="num">{stat.missing || stat.share === null ? '—' : formatShare(stat.share)}</td>
+                  <td className="num">{stat.missing ? '—' : `${stat.rank} of ${rows.length}`}</td>
                 </tr>
               );
             })}

@@ -40,7 +40,8 @@ export const DELTA_COLUMNS: readonly (ColumnDef & { key: DeltaKey; count: CountK
   return {
     key: `delta.${count}` as const,
     count,
-    header: count === 'orbitalTotal' ? 'In orbit' : count === 'decayedTotal' ? 'Decayed' : count === 'countryTotal' ? 'All' : base.header,
+    // Visible text that the accessible name ("Change in orbital total") contains, as WCAG 2.5.3 asks.
+    header: count === 'orbitalTotal' || count === 'decayedTotal' || count === 'countryTotal' ? base.label : base.header,
     label: `Change in ${base.label.toLowerCase()}`,
     group: 'change' as const,
     numeric: true,

@@ -21,6 +21,7 @@ interface Props {
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const NO_DELTAS: readonly [] = [];
+const BADGES = { added: 'new', removed: 'gone', changed: 'changed', unchanged: '' } as const;
 
 function SortHeader({ column, sort, onSort, rowSpan, className }: { column: ColumnDef; sort: SortState; onSort: (key: SortKey) => void; rowSpan?: number; className?: string }) {
   const active = sort.key === column.key;
@@ -56,14 +57,14 @@ const CountryTableRow = memo(function CountryTableRow({ row, columns, deltas, co
   return (
     <tr className={changed ? 'changed' : undefined}>
       <th scope="row" className="country">
-        {row.code ? (
+        {row.code && row.change?.status !== 'removed' ? (
           <button type="button" className="country-button" onClick={() => onSelectCountry(row.code!)} title="Show the country's detail and trend">
             {row.country}
           </button>
         ) : (
           row.country
         )}
-        {changed ? <span className="changed-badge">{row.change?.status === 'added' ? 'new' : 'changed'}</span> : null}
+        {changed ? <span className="changed-badge">{BADGES[row.change!.status]}</span> : null}
       </th>
       <td className="code">{row.code ?? '—'}</td>
       {columns.map((column) =>

@@ -3,7 +3,10 @@
  * snapshot when one is chosen.
  */
 import type { ChangeRow, CountryRow, Deltas } from '../../../server/boxscore/contract.ts';
-import { isDeltaKey, type SortKey } from './columns.ts';
+import { COUNT_COLUMNS, isDeltaKey, type SortKey } from './columns.ts';
+
+const ALL_COUNTS = COUNT_COLUMNS.map((c) => c.key);
+const ZERO = Object.fromEntries(ALL_COUNTS.map((k) => [k, 0])) as CountryRow['counts'];
 
 export interface TableRow extends CountryRow {
   change: { status: ChangeRow['status']; delta: Deltas } | null;
@@ -11,13 +14,21 @@ export interface TableRow extends CountryRow {
 
 const keyOf = (row: Pick<CountryRow, 'code' | 'country'>) => (row.code ? `code:${row.code.toUpperCase()}` : `name:${row.country.toUpperCase()}`);
 
+/**
+ * The snapshot's rows with their changes; when comparing, countries that are gone since the
+ * comparison snapshot are added at the end (no counts now: shown as unknown, with their change).
+ */
 export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined): TableRow[] {
   if (!changes) return rows.map((row) => ({ ...row, change: null }));
   const byKey = new Map(changes.map((c) => [keyOf(c), c]));
-  return rows.map((row) => {
+  const present = rows.map((row): TableRow => {
     const change = byKey.get(keyOf(row));
     return { ...row, change: change ? { status: change.status, delta: change.delta } : null };
   });
+  const gone = changes
+    .filter((c) => c.status === 'removed')
+    .map((c): TableRow => ({ country: c.country, code: c.code, counts: ZERO, missing: ALL_COUNTS, change: { status: 'removed', delta: c.delta } }));
+  return gone.length > 0 ? [...present, ...gone] : present;
 }
 
 export function isChanged(row: TableRow): boolean {

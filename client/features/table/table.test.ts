@@ -100,3 +100,18 @@ describe('nextSort', () => {
     expect(nextSort({ key: 'orbitalDebris', direction: 'desc' }, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'asc' });
   });
 });
+
+describe('withChanges', () => {
+  it('adds the countries gone since the comparison, as unknown now, with their change', () => {
+    const fr = realBoxscore.rows.find((r) => r.code === 'FR')!;
+    const gone = { ...fr, country: 'OLDLAND', code: 'OLD' };
+    const rows = withChanges([fr], computeChanges([fr, gone], [fr]));
+    expect(rows.map((r) => [r.code, r.change?.status])).toEqual([
+      ['FR', 'unchanged'],
+      ['OLD', 'removed'],
+    ]);
+    expect(rows[1]?.missing).toHaveLength(10);
+    expect(rows[1]?.change?.delta.orbitalTotal).toBe(-fr.counts.orbitalTotal);
+    expect(filterRows(indexRows(rows), '', true).map((r) => r.code)).toEqual(['OLD']);
+  });
+});
