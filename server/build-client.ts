@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './config.ts';
 
-const SOURCES = ['client', 'index.html', 'vite.config.ts', 'package.json', 'server/boxscore/contract.ts'];
+// Everything the build reads: the client, its page, the build configuration and plugins, and the contract types.
+const SOURCES = ['client', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'server/boxscore/contract.ts', 'server/build-precompress.ts', 'server/build-prefetch.ts'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
