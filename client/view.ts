@@ -3,12 +3,11 @@
  * It lives in the URL, so a reload or a shared link restores it; a value that makes no sense is
  * dropped for the default and reported, never a blank page.
  */
-import type { ChartMeasure, ChartMode, ChartScale, ObjectType } from './features/chart/chart-data.ts';
+import { OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type ObjectType } from './features/chart/chart-data.ts';
 import { COLUMN_BY_KEY, COUNT_COLUMNS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
 import type { CountKey } from '../server/boxscore/contract.ts';
 import { slugify } from './lib/text.ts';
 
-export const OBJECT_TYPES: readonly ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba'];
 export const MAX_LIMIT = 200;
 
 export interface View {

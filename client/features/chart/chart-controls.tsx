@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { OBJECT_TYPE_LABELS, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type ObjectType } from './chart-data.ts';
+import { OBJECT_TYPE_LABELS, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type ObjectType } from './chart-data.ts';
 
 interface Props {
   options: ChartOptions;
@@ -45,12 +45,11 @@ function LimitInput({ id, value, max, onChange }: { id: string; value: number; m
   );
 }
 
-const ALL_TYPES: ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba'];
 
 export function ChartControls({ options, onChange, maxLimit }: Props) {
   const limitId = useId();
   const toggleType = (type: ObjectType, on: boolean) =>
-    onChange({ types: ALL_TYPES.filter((t) => (t === type ? on : options.types.includes(t))) });
+    onChange({ types: OBJECT_TYPES.filter((t) => (t === type ? on : options.types.includes(t))) });
   return (
     <div className="chart-controls">
       <Choice<ChartMode> legend="Show" value={options.mode} onChange={(mode) => onChange({ mode })} options={[['both', 'Orbital and decayed'], ['orbital', 'Orbital'], ['decayed', 'Decayed']]} />
@@ -64,7 +63,7 @@ export function ChartControls({ options, onChange, maxLimit }: Props) {
       />
       <fieldset className="segmented">
         <legend>Types</legend>
-        {ALL_TYPES.map((type) => (
+        {OBJECT_TYPES.map((type) => (
           <label key={type} className={options.types.includes(type) ? 'active' : undefined}>
             <input type="checkbox" checked={options.types.includes(type)} onChange={(e) => toggleType(type, e.target.checked)} />
             {OBJECT_TYPE_LABELS[type]}

@@ -16,6 +16,7 @@ export type ChartMode = 'orbital' | 'decayed' | 'both';
 export type ChartScale = 'linear' | 'log';
 export type ChartMeasure = 'absolute' | 'share';
 export type ObjectType = 'payload' | 'rocketBody' | 'debris' | 'tba';
+export const OBJECT_TYPES: readonly ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba'];
 
 export interface Series {
   key: CountKey;
@@ -39,7 +40,7 @@ export const SERIES: readonly Series[] = [
 
 export const OBJECT_TYPE_LABELS: Record<ObjectType, string> = { payload: 'Payload', rocketBody: 'Rocket body', debris: 'Debris', tba: 'TBA' };
 
-export function seriesFor(mode: ChartMode, types: readonly ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba']): Series[] {
+export function seriesFor(mode: ChartMode, types: readonly ObjectType[] = OBJECT_TYPES): Series[] {
   return SERIES.filter((s) => (mode === 'both' || s.stack === mode) && types.includes(s.type));
 }
 
