@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.ts';
 
-test('live data is shown with its source, and Refresh keeps to the limits', async ({ serveLive, dashboard, page }) => {
+test('live data is shown with its source, and Refresh keeps to the once-a-day rule', async ({ serveLive, dashboard, page }) => {
   const { url, fake, clock } = await serveLive();
   await dashboard.open(url);
 
@@ -11,17 +11,19 @@ test('live data is shown with its source, and Refresh keeps to the limits', asyn
   await expect(dashboard.chart.locator('.chart-caption')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-26 18:00 UTC)');
   expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
 
-  // Too soon: the server refuses and says when to try again; nothing is sent upstream.
+  // The copy is today's: the server refuses and says when the next one can be fetched; nothing is sent upstream.
   const refresh = page.getByRole('button', { name: 'Refresh' });
   await refresh.click();
-  await expect(page.getByRole('alert')).toContainText("keeps to Space-Track's usage limits. Try again in 3600 seconds.");
+  await expect(page.getByRole('alert')).toContainText(
+    "This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from 2026-11-27 17:00 UTC.",
+  );
   expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
 
-  // An hour later a refresh goes through, on the same session.
-  clock.advance(3601);
+  // The next day after 17:00 UTC a refresh goes through, on the same session.
+  clock.set('2026-11-27T17:30:00Z');
   await refresh.click();
   await expect(page.getByRole('status').filter({ hasText: 'Up to date.' })).toBeVisible();
-  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-26 19:00 UTC)');
+  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-27 (fetched 2026-11-27 17:30 UTC)');
   expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
 });
 

@@ -58,21 +58,24 @@ describe('live mode over HTTP', () => {
     expect(fake.counts()).toEqual(before);
   });
 
-  it('POST /api/boxscore/refresh answers 429 with Retry-After when too soon, then refreshes', async () => {
+  it('POST /api/boxscore/refresh answers 429 with Retry-After while the copy is current, then refreshes after the next 17:00 UTC', async () => {
     const clock = manualClock('2026-06-01T18:00:00Z');
     const { url } = await app({ now: clock.now, minRefreshSeconds: 3600 });
     await call(`${url}/api/boxscore`);
-    clock.advance(600);
-    const tooSoon = await call(`${url}/api/boxscore/refresh`, 'POST');
-    expect(tooSoon.status).toBe(429);
-    expect(tooSoon.headers.get('retry-after')).toBe('3000');
-    expect(apiErrorSchema.parse(tooSoon.json).error.code).toBe('REFRESH_TOO_SOON');
+    clock.advance(7200); // past the minimum interval, but the copy is still today's
+    const current = await call(`${url}/api/boxscore/refresh`, 'POST');
+    expect(current.status).toBe(429);
+    expect(current.headers.get('retry-after')).toBe(String(21 * 3600)); // 20:00 until 17:00 the next day
+    expect(apiErrorSchema.parse(current.json).error).toEqual({
+      code: 'ALREADY_CURRENT',
+      message: "This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from 2026-06-02 17:00 UTC.",
+    });
     expect(fake.counts().query).toBe(1);
 
-    clock.advance(3000);
+    clock.set('2026-06-02T17:00:00Z');
     const fresh = await call(`${url}/api/boxscore/refresh`, 'POST');
     expect(fresh.status).toBe(200);
-    expect(boxscoreResponseSchema.parse(fresh.json).source.fetchedAt).toBe('2026-06-01T19:00:00.000Z');
+    expect(boxscoreResponseSchema.parse(fresh.json).source.fetchedAt).toBe('2026-06-02T17:00:00.000Z');
     expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
   });
 
@@ -81,7 +84,7 @@ describe('live mode over HTTP', () => {
     const { url } = await app({ now: clock.now, minRefreshSeconds: 60 });
     await call(`${url}/api/boxscore`);
     fake.setScenario('maintenance-503');
-    clock.advance(60);
+    clock.set('2026-06-02T17:30:00Z'); // the next day's copy is due
     const failed = await call(`${url}/api/boxscore/refresh`, 'POST');
     expect(failed.status).toBe(502);
     expect(apiErrorSchema.parse(failed.json).error).toEqual({
@@ -128,7 +131,7 @@ describe('live mode over HTTP', () => {
     await call(`${a.url}/api/boxscore`);
     for (const scenario of ['expired-once', 'expired-always', 'rate-limit-200', 'invalid-rows', 'reset', 'ok'] as const) {
       fake.setScenario(scenario);
-      clock.advance(3600);
+      clock.advance(86400); // a day later each time: the copy is due, so the refresh reaches upstream
       await call(`${a.url}/api/boxscore/refresh`, 'POST');
       await call(`${a.url}/api/boxscore`);
     }

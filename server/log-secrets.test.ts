@@ -29,10 +29,10 @@ describe('logs of a full live session', () => {
     try {
       await call('/api/boxscore', { headers: auth }); // login + query
       fake.setScenario('expired-once');
-      clock.advance(61);
+      clock.advance(86400); // the next day's copy is due: a manual refresh may fetch it
       await call('/api/boxscore/refresh', { method: 'POST', headers: auth }); // 401, re-login, query
       fake.setScenario('maintenance-503');
-      clock.advance(61);
+      clock.advance(86400);
       await call('/api/boxscore/refresh', { method: 'POST', headers: auth }); // fault: 502
       fake.setScenario('reset');
       clock.advance(61);

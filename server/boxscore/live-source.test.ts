@@ -59,13 +59,13 @@ describe('live source', () => {
     const clock = manualClock('2026-06-01T18:00:00Z');
     const { source } = await live({ now: clock.now, minRefreshSeconds: 60 });
     await source.current();
-    clock.advance(60);
+    clock.set('2026-06-02T17:01:00Z'); // the next day's copy is due
     fake.setDelayMs(50);
     const results = await Promise.all([
       ...Array.from({ length: 10 }, () => source.refresh!()),
       ...Array.from({ length: 10 }, () => source.current()),
     ]);
-    expect(new Set(results.slice(0, 10).map((r) => r.response.source.fetchedAt))).toEqual(new Set(['2026-06-01T18:01:00.000Z']));
+    expect(new Set(results.slice(0, 10).map((r) => r.response.source.fetchedAt))).toEqual(new Set(['2026-06-02T17:01:00.000Z']));
     expect(fake.counts()).toMatchObject({ login: 1, query: 2, total: 3 });
   });
 
@@ -98,20 +98,43 @@ describe('live source', () => {
     expect(fake.counts()).toEqual(before);
   });
 
-  it('manual refresh: same minimum interval (429 with Retry-After), then fetches even before 17:00', async () => {
+  it('manual refresh keeps to the daily rule: refused while the copy is current, whatever the minimum interval', async () => {
     const clock = manualClock('2026-06-01T18:00:00Z');
     const { source } = await live({ now: clock.now, minRefreshSeconds: 600 });
     await source.current();
+    clock.advance(3600); // well past the minimum interval
+    const current = await rejection(source.refresh!());
+    expect(current).toMatchObject({ status: 429, code: 'ALREADY_CURRENT', headers: { 'Retry-After': String(22 * 3600) } });
+    expect(current.message).toBe(
+      "This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from 2026-06-02 17:00 UTC.",
+    );
+    clock.set('2026-06-02T16:59:59Z');
+    expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'ALREADY_CURRENT', headers: { 'Retry-After': '1' } });
+    expect(fake.counts().query).toBe(1);
+
+    clock.set('2026-06-02T17:00:00Z');
+    const fresh = await source.refresh!();
+    expect(fresh.response.source.fetchedAt).toBe('2026-06-02T17:00:00.000Z');
+    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+  });
+
+  it('manual refresh after a failed attempt goes through the minimum interval, not the daily rule', async () => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { source } = await live({ now: clock.now, minRefreshSeconds: 600 });
+    await source.current();
+    fake.setScenario('maintenance-503');
+    clock.set('2026-06-02T17:30:00Z');
+    expect(await rejection(source.refresh!())).toMatchObject({ status: 502, code: 'UPSTREAM_MAINTENANCE' });
     clock.advance(100);
     const tooSoon = await rejection(source.refresh!());
     expect(tooSoon).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '500' } });
     expect(tooSoon.message).toMatch(/Try again in 500 seconds/);
-    expect(fake.counts().query).toBe(1);
+    expect(fake.counts().query).toBe(2);
 
+    fake.setScenario('ok');
     clock.advance(500);
-    const fresh = await source.refresh!();
-    expect(fresh.response.source.fetchedAt).toBe('2026-06-01T18:10:00.000Z');
-    expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+    expect((await source.refresh!()).response.source).toMatchObject({ fetchedAt: '2026-06-02T17:40:00.000Z', stale: false });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 3 });
   });
 
   it('with no good data at all, serves the embedded snapshot labelled as such and does not hammer', async () => {
@@ -153,7 +176,7 @@ describe('live source', () => {
     const { source } = await live({ now: clock.now, minRefreshSeconds: 60 });
     await source.current();
     fake.setScenario('rate-limit-500');
-    clock.advance(60);
+    clock.set('2026-06-02T17:00:00Z'); // the next day's copy is due
     expect(await rejection(source.refresh!())).toMatchObject({ status: 502, code: 'UPSTREAM_RATE_LIMITED' });
     clock.advance(61);
     expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '3539' } });
@@ -161,17 +184,18 @@ describe('live source', () => {
   });
 
   it('a used-up request budget answers 429 with its own Retry-After, sends nothing and keeps the data stale', async () => {
-    const clock = manualClock('2026-06-01T18:00:00Z');
+    // Fetched ten seconds before 17:00 UTC, so a new copy is due ten seconds later.
+    const clock = manualClock('2026-06-01T16:59:50Z');
     const { source } = await live({ now: clock.now, minRefreshSeconds: 10, maxPerMinute: 2 });
     await source.current(); // login + query: the minute's budget is spent
     clock.advance(10);
     const refused = await rejection(source.refresh!());
     expect(refused).toMatchObject({ status: 429, code: 'UPSTREAM_BUDGET_EXHAUSTED', headers: { 'Retry-After': '50' } });
     expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
-    expect(await info(source)).toMatchObject({ kind: 'live', stale: true, fetchedAt: '2026-06-01T18:00:00.000Z' });
+    expect(await info(source)).toMatchObject({ kind: 'live', stale: true, fetchedAt: '2026-06-01T16:59:50.000Z' });
     expect((await info(source)).message).toMatch(/request budget/);
     clock.advance(50);
-    expect((await source.refresh!()).response.source).toMatchObject({ stale: false, fetchedAt: '2026-06-01T18:01:00.000Z' });
+    expect((await source.refresh!()).response.source).toMatchObject({ stale: false, fetchedAt: '2026-06-01T17:00:50.000Z' });
     expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
   });
 

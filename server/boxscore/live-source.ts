@@ -5,6 +5,8 @@
  * - A copy older than the latest 17:00 UTC is renewed in the background while it keeps being
  *   served (stale-while-revalidate); with nothing to serve, callers wait for the fetch.
  * - Single flight: all callers share one fetch in progress (at most one login and one query).
+ * - A manual refresh keeps to the same daily rule: while the copy is from after the latest 17:00 UTC
+ *   (and not stale) it is refused with 429 ALREADY_CURRENT and the time of the next copy.
  * - No attempt follows another within BOXSCORE_MIN_REFRESH_SECONDS, good or failed; after a rate
  *   limit answer the wait is at least RATE_LIMIT_BACKOFF_MS.
  * - A failed fetch changes nothing stored: the last good copy is served marked stale with a plain
@@ -18,7 +20,7 @@ import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
 import { CITATION } from './contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import type { ParsedBoxscore } from './parse.ts';
-import { isDue, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
+import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
@@ -121,7 +123,19 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
     async refresh() {
       if (closed) throw new AppError(503, 'SHUTTING_DOWN', 'The dashboard server is shutting down.');
       if (!inflight) {
-        const waitMs = nextAttemptAt - now().getTime();
+        const t = now();
+        if (good && !lastError && !isDue(good.fetchedAt, t)) {
+          // Space-Track asks for the boxscore at most once a day, after 17:00 UTC; a button must not multiply that.
+          const next = nextDailyCutoff(t);
+          const seconds = Math.max(1, Math.ceil((next.getTime() - t.getTime()) / 1000));
+          throw new AppError(
+            429,
+            'ALREADY_CURRENT',
+            `This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from ${minuteOf(next)}.`,
+            { 'Retry-After': String(seconds) },
+          );
+        }
+        const waitMs = nextAttemptAt - t.getTime();
         if (waitMs > 0) {
           const seconds = Math.ceil(waitMs / 1000);
           throw new AppError(

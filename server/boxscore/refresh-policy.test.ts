@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, latestDailyCutoff } from './refresh-policy.ts';
+import { isDue, latestDailyCutoff, nextDailyCutoff } from './refresh-policy.ts';
 
 const d = (iso: string) => new Date(iso);
 
@@ -17,5 +17,11 @@ describe('daily refresh after 17:00 UTC', () => {
     expect(isDue(d('2026-06-01T17:05:00Z'), d('2026-06-02T17:00:00Z'))).toBe(true);
     expect(isDue(d('2026-06-02T16:00:00Z'), d('2026-06-02T16:30:00Z'))).toBe(false);
     expect(isDue(d('2026-06-02T16:00:00Z'), d('2026-06-02T17:01:00Z'))).toBe(true);
+  });
+
+  it('finds the next 17:00 UTC after now', () => {
+    expect(nextDailyCutoff(d('2026-06-02T16:59:59Z')).toISOString()).toBe('2026-06-02T17:00:00.000Z');
+    expect(nextDailyCutoff(d('2026-06-02T17:00:00Z')).toISOString()).toBe('2026-06-03T17:00:00.000Z');
+    expect(nextDailyCutoff(d('2026-02-28T18:00:00Z')).toISOString()).toBe('2026-03-01T17:00:00.000Z');
   });
 });

@@ -19,6 +19,13 @@ export function latestDailyCutoff(now: Date): Date {
   return cutoff;
 }
 
+/** The first 17:00 UTC after `now`: when the next daily copy may be fetched. */
+export function nextDailyCutoff(now: Date): Date {
+  const next = latestDailyCutoff(now);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
 /** True when there is no copy, or the copy predates the latest 17:00 UTC. */
 export function isDue(fetchedAt: Date | undefined, now: Date): boolean {
   return fetchedAt === undefined || fetchedAt.getTime() < latestDailyCutoff(now).getTime();
