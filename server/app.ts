@@ -8,6 +8,7 @@
 import express, { type Express } from 'express';
 import { createHistory, type BoxscoreHistory } from './boxscore/history.ts';
 import type { BoxscoreSource } from './boxscore/source.ts';
+import type { TrustProxy } from './config.ts';
 import { requireAccessToken } from './http/access-token.ts';
 import { notFound } from './http/app-error.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -31,11 +32,16 @@ export interface AppDeps {
   dashboardToken?: string;
   /** Per-client limits; the defaults of the configuration when omitted. */
   rateLimits?: RateLimits;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For gives the client address; none when omitted. */
+  trustProxy?: TrustProxy;
 }
 
-export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS }: AppDeps): Express {
+export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
+  app.set('trust proxy', trustProxy);
+  if (trustProxy === true) logger.warn('TRUST_PROXY=true believes any X-Forwarded-For: make sure the proxy in front overwrites it, or name the proxy instead');
   app.set('etag', false); // ETags are computed where the bodies are prepared, not per response
   app.use(requestLog(logger));
   app.use(securityHeaders());
@@ -43,8 +49,8 @@ export function createApp({ source, history = createHistory({ source }), logger,
   // static files carry build-time copies (static-client.ts); wrapping every response cost ~10%.
 
   // Rate limit first: wrong-token attempts count too.
-  app.use('/api', apiRateLimit(rateLimits), requireAccessToken(dashboardToken));
-  app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits));
+  app.use('/api', apiRateLimit(rateLimits, logger), requireAccessToken(dashboardToken));
+  app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits, logger));
   app.use('/api', apiRequestBody());
   app.use('/api', healthRouter(source), boxscoreRouter(source, history));
   app.use('/api', (req, _res, next) => next(notFound(`There is no API endpoint ${req.method} ${req.originalUrl.split('?')[0]?.slice(0, 200)}.`)));

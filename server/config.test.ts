@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       minRefreshSeconds: 3600,
       dashboardToken: undefined,
       rateLimit: { apiPerMinute: 300, refreshPerMinute: 6 },
+      trustProxy: false,
       logLevel: 'info',
     });
   });
@@ -24,6 +25,18 @@ describe('loadConfig', () => {
     expect(config.dashboardToken).toBe('a-long-random-token-value');
     expect(config.rateLimit).toEqual({ apiPerMinute: 0, refreshPerMinute: 2 });
     expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('reads TRUST_PROXY as off, on, a hop count or a list of proxy addresses and subnets', () => {
+    const read = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+    expect(read('')).toBe(false);
+    expect(read('false')).toBe(false);
+    expect(read('TRUE')).toBe(true);
+    expect(read('1')).toBe(1);
+    expect(read('loopback, 10.0.0.0/8,192.168.1.7, fd00::/8')).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+    expect(() => read('yes')).toThrow(/- TRUST_PROXY must be false, true, a number of proxy hops .*: "yes"/);
+    expect(() => read('10.0.0.0/33,proxy.local')).toThrow(/not an address or subnet: "10\.0\.0\.0\/33", "proxy\.local"/);
+    expect(() => read('1,,2')).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses a short access token without echoing it', () => {

@@ -3,6 +3,7 @@
  * root; real environment variables win). Startup fails with every bad variable named and why.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
@@ -18,6 +19,39 @@ const int = (min: number, max: number) =>
     .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** What Express's `trust proxy` takes: off, everything, a hop count, or the proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+const NAMED_SUBNETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a subnet in CIDR form, or one of the names proxy-addr knows. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_SUBNETS.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    const lower = value.toLowerCase();
+    if (lower === 'false') return false;
+    if (lower === 'true') return true;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length === 0) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, true, a number of proxy hops (e.g. 1), or a comma-separated list of proxy addresses or subnets (e.g. loopback, 10.0.0.0/8); not an address or subnet: ${bad.map((b) => JSON.stringify(b.slice(0, 60))).join(', ')}`,
+    });
+    return z.NEVER;
+  });
 
 const optionalSecret = z
   .string()
@@ -45,6 +79,8 @@ const schema = z
     // Per client (IP address), per minute; 0 switches the limit off (e.g. for the benchmark).
     API_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
     REFRESH_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(6),
+    // Behind a reverse proxy the client address is in X-Forwarded-For; only trusted when set.
+    TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
       .default('info'),
@@ -80,6 +116,8 @@ export interface Config {
   dashboardToken?: string;
   /** Requests per client per minute; 0 means no limit. */
   rateLimit: { apiPerMinute: number; refreshPerMinute: number };
+  /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs). */
+  trustProxy: TrustProxy;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
 
@@ -121,6 +159,7 @@ export function loadConfig(env: Env, root = PROJECT_ROOT): Config {
     minRefreshSeconds: e.BOXSCORE_MIN_REFRESH_SECONDS,
     dashboardToken: e.DASHBOARD_TOKEN,
     rateLimit: { apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE, refreshPerMinute: e.REFRESH_RATE_LIMIT_PER_MINUTE },
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,6 +10,7 @@ import { createApp, type AppDeps } from './app.ts';
 import { createEmbeddedSource } from './boxscore/embedded.ts';
 import { tokenMatches } from './http/access-token.ts';
 import { createLogger } from './logger.ts';
+import { captureLogs } from './test-support/live-harness.ts';
 import { listen, type Listening } from './test-support/listen.ts';
 
 const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-client-'));
@@ -127,6 +128,33 @@ describe('rate limits', () => {
     } finally {
       await unlimited.close();
     }
+  });
+});
+
+describe('rate limits behind a reverse proxy (TRUST_PROXY)', () => {
+  const from = (url: string, client: string) => call(`${url}/api/health`, { headers: { 'X-Forwarded-For': client } }).then((r) => r.status);
+
+  it('with one trusted hop, two X-Forwarded-For clients get separate buckets', async () => {
+    const server = await start({ rateLimits: { apiPerMinute: 2, refreshPerMinute: 0 }, trustProxy: 1 });
+    try {
+      expect([await from(server.url, '203.0.113.1'), await from(server.url, '203.0.113.1'), await from(server.url, '203.0.113.1')]).toEqual([200, 200, 429]);
+      expect([await from(server.url, '203.0.113.2'), await from(server.url, '203.0.113.2')]).toEqual([200, 200]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('without it, X-Forwarded-For is ignored (one bucket per connection address), with no error logged', async () => {
+    const logs = captureLogs();
+    const server = await start({ rateLimits: { apiPerMinute: 2, refreshPerMinute: 0 }, logger: logs.logger });
+    try {
+      expect([await from(server.url, '203.0.113.1'), await from(server.url, '203.0.113.2'), await from(server.url, '203.0.113.3')]).toEqual([200, 200, 429]);
+    } finally {
+      await server.close();
+    }
+    expect(logs.text()).toContain('"status":429'); // the capture really holds the request log
+    expect(logs.text()).not.toMatch(/"level":(50|60)/);
+    expect(logs.text()).not.toContain('ERR_ERL');
   });
 });
 

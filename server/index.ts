@@ -29,6 +29,7 @@ const app = createApp({
   clientDir: join(PROJECT_ROOT, 'dist'),
   dashboardToken: config.dashboardToken,
   rateLimits: { apiPerMinute: config.rateLimit.apiPerMinute, refreshPerMinute: config.rateLimit.refreshPerMinute },
+  trustProxy: config.trustProxy,
 });
 
 const server: Server = app.listen(config.port, config.host, () => {

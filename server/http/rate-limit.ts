@@ -3,9 +3,13 @@
  * busy, and — stricter — on the manual refresh, which is what could spend the Space-Track budget.
  * A limit of 0 switches it off (the benchmark does that). Memory store: one process, one counter;
  * behind express-rate-limit's Store interface should several instances ever share one.
+ *
+ * The client address is req.ip: the socket's peer, or — only when TRUST_PROXY says which proxies to
+ * believe (app.ts sets Express's `trust proxy`) — the address those proxies put in X-Forwarded-For.
  */
 import { rateLimit } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
+import type { Logger } from '../logger.ts';
 import { AppError } from './app-error.ts';
 
 export interface RateLimits {
@@ -17,13 +21,19 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 300, refreshPerMinute: 6 };
 
-function limiter(perMinute: number, code: string, what: string): RequestHandler {
+function limiter(perMinute: number, code: string, what: string, logger: Logger): RequestHandler {
   if (perMinute === 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // The library's own misconfiguration checks go to our log, not the console. Two are off: an
+    // X-Forwarded-For without TRUST_PROXY is ignored on purpose (any client can send one, and it
+    // must not write an error line), and TRUST_PROXY=true is the operator's choice, warned about
+    // at startup (app.ts).
+    logger,
+    validate: { xForwardedForHeader: false, trustProxy: false },
     handler: (_req, res, next) => {
       // The library has set Retry-After (seconds until the window resets); keep it on the error.
       const retryAfter = String(res.getHeader('Retry-After') ?? 60);
@@ -32,10 +42,10 @@ function limiter(perMinute: number, code: string, what: string): RequestHandler 
   });
 }
 
-export function apiRateLimit(limits: RateLimits): RequestHandler {
-  return limiter(limits.apiPerMinute, 'RATE_LIMITED', 'requests');
+export function apiRateLimit(limits: RateLimits, logger: Logger): RequestHandler {
+  return limiter(limits.apiPerMinute, 'RATE_LIMITED', 'requests', logger);
 }
 
-export function refreshRateLimit(limits: RateLimits): RequestHandler {
-  return limiter(limits.refreshPerMinute, 'REFRESH_RATE_LIMITED', 'refresh requests');
+export function refreshRateLimit(limits: RateLimits, logger: Logger): RequestHandler {
+  return limiter(limits.refreshPerMinute, 'REFRESH_RATE_LIMITED', 'refresh requests', logger);
 }
