@@ -46,14 +46,39 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
   const parsedCache = new Lru<string, Promise<ParsedBoxscore | undefined>>(512);
   const preparedCache = new Lru<string, PreparedBoxscore>(16);
   const changesCache = new Lru<string, PreparedJson>(32);
-  const trendCache = new Lru<string, PreparedJson | undefined>(64);
+  // null: no snapshot has that code (remembered too, or every unknown code would rescan them all).
+  const trendCache = new Lru<string, PreparedJson | null>(64);
   let listed: { version: string; entries: Entry[]; body: PreparedJson } | undefined;
 
-  const parsed = (entry: Entry) => parsedCache.get(entry.id) ?? parsedCache.set(entry.id, entry.load());
+  /**
+   * One load per snapshot shared by concurrent callers; a load that fails or finds nothing is
+   * forgotten, so a transient read error is not remembered as a permanent one.
+   */
+  function parsed(entry: Entry): Promise<ParsedBoxscore | undefined> {
+    const cached = parsedCache.get(entry.id);
+    if (cached) return cached;
+    const forget = () => {
+      if (parsedCache.get(entry.id) === loading) parsedCache.delete(entry.id);
+    };
+    const loading: Promise<ParsedBoxscore | undefined> = entry.load().then(
+      (data) => {
+        if (!data) forget();
+        return data;
+      },
+      (err: unknown) => {
+        forget();
+        throw err;
+      },
+    );
+    return parsedCache.set(entry.id, loading);
+  }
 
-  /** The list changes only when the live source has stored a new copy: its fetch time is the version. */
-  async function entries(): Promise<Entry[]> {
-    const current = (await source.current()).response.source;
+  /**
+   * The list changes only when the live source has stored a new copy: its fetch time is the version.
+   * A caller that already has the current boxscore passes it, so the source is asked once.
+   */
+  async function entries(known?: PreparedBoxscore): Promise<Entry[]> {
+    const current = (known ?? (await source.current())).response.source;
     const version = current.fetchedAt ?? 'none';
     if (listed?.version === version) return listed.entries;
     const byDate = new Map<string, Entry>(embedded.map((e) => [e.asOf, e]));
@@ -77,7 +102,7 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     return list;
   }
 
-  const find = async (asOf: string) => (await entries()).find((e) => e.asOf === asOf);
+  const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).find((e) => e.asOf === asOf);
   const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
 
   return {
@@ -93,7 +118,7 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     async snapshot(asOf) {
       const current = await source.current();
       if (current.response.source.asOf === asOf) return current;
-      const entry = await find(asOf);
+      const entry = await find(asOf, current);
       if (!entry) return undefined;
       const cached = preparedCache.get(entry.id);
       if (cached) return cached;
@@ -131,7 +156,8 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     async trend(code) {
       const list = await entries();
       const key = `code:${code.toUpperCase()}`;
-      if (trendCache.get(key) !== undefined) return trendCache.get(key);
+      const cached = trendCache.get(key);
+      if (cached !== undefined) return cached ?? undefined;
       let name: { country: string; code: string | null } | undefined;
       const points: TrendResponse['points'] = [];
       for (const entry of list) {
@@ -139,9 +165,14 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
         if (row) name = { country: row.country, code: row.code };
         points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
       }
-      if (!name) return undefined;
+      if (!name) {
+        trendCache.set(key, null);
+        return undefined;
+      }
       const response: TrendResponse = { ...name, points, citation: CITATION };
-      return trendCache.set(key, prepareJson(response));
+      const body = prepareJson(response);
+      trendCache.set(key, body);
+      return body;
     },
   };
 }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.ts';
+import { tempDir } from '../test-support/live-harness.ts';
+import { createEmbeddedSource } from './embedded.ts';
+import { createHistory } from './history.ts';
+import { createFileSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
+import type { BoxscoreSource } from './source.ts';
+
+const rows = () => JSON.parse(readFileSync(new URL('./snapshots/boxscore-2015-03-05.json', import.meta.url), 'utf8')) as unknown[];
+
+/** The real file store holding one copy of 2026-11-25, with reads that can be made to fail. */
+async function storeWithOneCopy() {
+  const real = createFileSnapshotStore({ dir: tempDir(), logger: createLogger('silent') });
+  await real.save({ fetchedAt: new Date('2026-11-25T18:00:00Z'), rows: rows() });
+  let reads = 0;
+  const faults: ('reject' | 'missing')[] = [];
+  const store: Pick<SnapshotStore, 'list' | 'read'> = {
+    list: () => real.list(),
+    read: async (id) => {
+      reads++;
+      const fault = faults.shift();
+      if (fault === 'reject') throw new Error('EIO: i/o error, read');
+      if (fault === 'missing') return undefined;
+      return real.read(id);
+    },
+  };
+  return { store, faults, reads: () => reads };
+}
+
+/** The embedded source, counting how often it is asked. */
+function countingSource() {
+  const embedded = createEmbeddedSource();
+  let calls = 0;
+  const source: BoxscoreSource = { mode: 'snapshot', current: () => (calls++, embedded.current()) };
+  return { source, calls: () => calls };
+}
+
+describe('history', () => {
+  it('a read that fails once is tried again on the next request, not remembered as a failure', async () => {
+    const { store, faults } = await storeWithOneCopy();
+    const history = createHistory({ source: createEmbeddedSource(), store });
+    faults.push('reject');
+    await expect(history.snapshot('2026-11-25')).rejects.toThrow(/EIO/);
+    const again = await history.snapshot('2026-11-25');
+    expect(again?.response.source).toMatchObject({ kind: 'live', asOf: '2026-11-25' });
+    expect(again?.response.rows).toHaveLength(85);
+  });
+
+  it('a read that finds nothing once is tried again too', async () => {
+    const { store, faults, reads } = await storeWithOneCopy();
+    const history = createHistory({ source: createEmbeddedSource(), store });
+    faults.push('missing');
+    expect(await history.snapshot('2026-11-25')).toBeUndefined();
+    expect((await history.snapshot('2026-11-25'))?.response.rows).toHaveLength(85);
+    expect(reads()).toBe(2);
+  });
+
+  it('remembers an unknown country code instead of rescanning every snapshot each time', async () => {
+    const { store, faults, reads } = await storeWithOneCopy();
+    const history = createHistory({ source: createEmbeddedSource(), store });
+    // A copy that cannot be read is not cached, so every scan would read it again.
+    faults.push('missing', 'missing', 'missing');
+    expect(await history.trend('NOPE')).toBeUndefined();
+    expect(reads()).toBe(1);
+    expect(await history.trend('NOPE')).toBeUndefined();
+    expect(await history.trend('nope')).toBeUndefined();
+    expect(reads()).toBe(1);
+  });
+
+  it('asks the source for the current boxscore once per snapshot request', async () => {
+    const { source, calls } = countingSource();
+    const history = createHistory({ source });
+    const older = await history.snapshot('2015-02-23');
+    expect(older?.response.source.asOf).toBe('2015-02-23');
+    expect(calls()).toBe(1);
+  });
+});
