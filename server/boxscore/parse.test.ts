@@ -146,4 +146,20 @@ describe('parseBoxscore on nasty input', () => {
     expect(() => parseBoxscore(input)).toThrow(BoxscoreFormatError);
     expect(() => parseBoxscore(input)).toThrow(message);
   });
+
+  it('echoes at most 40 characters of a bad upstream value into the message', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const messageOf = (value: unknown) => {
+      try {
+        parseBoxscore([{ ...fr, ORBITAL_DEBRIS_COUNT: value }]);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('parsed');
+    };
+    expect(messageOf(huge)).toBe(`Boxscore row 1 is invalid: ORBITAL_DEBRIS_COUNT is not a whole number ("${'x'.repeat(38)}…).`);
+    expect(messageOf({ note: huge })).toBe(`Boxscore row 1 is invalid: ORBITAL_DEBRIS_COUNT is not a whole number ({"note":"${'x'.repeat(30)}…).`);
+    expect(messageOf('twelve')).toBe('Boxscore row 1 is invalid: ORBITAL_DEBRIS_COUNT is not a whole number ("twelve").');
+    expect(messageOf('a\nb')).toContain('("a\\nb")');
+  });
 });

@@ -35,12 +35,24 @@ export class BoxscoreFormatError extends Error {
   override readonly name = 'BoxscoreFormatError';
 }
 
+/** Longest piece of an upstream value echoed in an error: enough to recognise it, never a flood. */
+export const ECHO_MAX_CHARS = 40;
+
+/**
+ * An upstream value as shown in an error message (which reaches the API, the page and the logs):
+ * JSON-quoted, so control characters are escaped, and cut to ECHO_MAX_CHARS with an ellipsis.
+ */
+export function echoValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_MAX_CHARS + 1)) : (JSON.stringify(value) ?? String(value));
+  return text.length > ECHO_MAX_CHARS ? `${text.slice(0, ECHO_MAX_CHARS - 1)}…` : text;
+}
+
 /** A count: a string of digits (the real format), a whole JSON number, or null. */
 const upstreamCount = z.unknown().transform((value, ctx): number | null => {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  ctx.addIssue({ code: 'custom', message: `is not a whole number (${JSON.stringify(value)})` });
+  ctx.addIssue({ code: 'custom', message: `is not a whole number (${echoValue(value)})` });
   return z.NEVER;
 });
 
