@@ -70,7 +70,7 @@ describe('GET /api/boxscore', () => {
   it('revalidates with ETag: 304 when unchanged, 200 when the tag differs', async () => {
     const first = await rawGet(`${server.url}/api/boxscore`);
     const etag = String(first.headers.etag);
-    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(etag).toMatch(/^"[\w-]{32}"$/); // identity; the compressed codings add -gz / -br
     expect(first.headers['cache-control']).toBe('no-cache');
     const again = await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': etag });
     expect(again.status).toBe(304);
@@ -80,6 +80,21 @@ describe('GET /api/boxscore', () => {
     const changed = await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': '"stale"' });
     expect(changed.status).toBe(200);
   });
+
+  it('gives each content-coding its own strong ETag, and a tag of any coding of the current body revalidates', async () => {
+    const plain = String((await rawGet(`${server.url}/api/boxscore`)).headers.etag);
+    const gz = String((await rawGet(`${server.url}/api/boxscore`, { 'accept-encoding': 'gzip' })).headers.etag);
+    const br = String((await rawGet(`${server.url}/api/boxscore`, { 'accept-encoding': 'br' })).headers.etag);
+    expect(gz).toBe(plain.replace(/"$/, '-gz"'));
+    expect(br).toBe(plain.replace(/"$/, '-br"'));
+    expect(new Set([plain, gz, br]).size).toBe(3);
+    // The client switched codings since it cached (e.g. through a proxy): still the same body.
+    const crossed = await rawGet(`${server.url}/api/boxscore`, { 'accept-encoding': 'br', 'if-none-match': gz });
+    expect(crossed.status).toBe(304);
+    expect(crossed.headers.etag).toBe(br);
+    expect((await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': `W/${br}` })).status).toBe(304);
+    expect((await rawGet(`${server.url}/api/boxscore`, { 'if-none-match': plain.replace(/"$/, '-xx"') })).status).toBe(200);
+  });
 });
 
 describe('the rest of /api', () => {
@@ -87,6 +102,19 @@ describe('the rest of /api', () => {
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', mode: 'snapshot' });
+  });
+
+  it.each([
+    ['POST', '/api/health', 'GET, HEAD', 'The API does not accept POST requests on /api/health: use GET or HEAD.'],
+    ['DELETE', '/api/boxscore', 'GET, HEAD', 'The API does not accept DELETE requests on /api/boxscore: use GET or HEAD.'],
+    ['PUT', '/api/boxscore/trend', 'GET, HEAD', 'The API does not accept PUT requests on /api/boxscore/trend: use GET or HEAD.'],
+    ['GET', '/api/boxscore/refresh', 'POST', 'The API does not accept GET requests on /api/boxscore/refresh: use POST.'],
+    ['PATCH', '/api/nope', 'GET, HEAD, POST', 'The API does not accept PATCH requests: use GET, HEAD or POST.'],
+  ])('%s %s answers 405 with Allow: %s and the JSON error shape', async (method, path, allow, message) => {
+    const res = await fetch(`${server.url}${path}`, { method });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe(allow);
+    expect(await res.json()).toEqual({ error: { code: 'METHOD_NOT_ALLOWED', message } });
   });
 
   it('answers unknown API paths with a JSON 404 and a stable code', async () => {

@@ -11,6 +11,7 @@ import type { BoxscoreSource } from './boxscore/source.ts';
 import type { TrustProxy } from './config.ts';
 import { requireAccessToken } from './http/access-token.ts';
 import { notFound } from './http/app-error.ts';
+import { API_METHODS, methodNotAllowedError } from './http/method-not-allowed.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { apiRateLimit, DEFAULT_RATE_LIMITS, refreshRateLimit, type RateLimits } from './http/rate-limit.ts';
 import { apiRequestBody } from './http/request-body.ts';
@@ -53,7 +54,12 @@ export function createApp({ source, history = createHistory({ source }), logger,
   app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits, logger));
   app.use('/api', apiRequestBody());
   app.use('/api', healthRouter(source), boxscoreRouter(source, history));
-  app.use('/api', (req, _res, next) => next(notFound(`There is no API endpoint ${req.method} ${req.originalUrl.split('?')[0]?.slice(0, 200)}.`)));
+  app.use('/api', (req, _res, next) => {
+    const path = req.originalUrl.split('?')[0]?.slice(0, 200) ?? '';
+    // A method no endpoint takes is refused as such; otherwise the path itself is unknown.
+    if (!(API_METHODS as readonly string[]).includes(req.method)) return next(methodNotAllowedError(req.method, '', API_METHODS));
+    next(notFound(`There is no API endpoint ${req.method.slice(0, 20)} ${path}.`));
+  });
   app.use(staticClient(clientDir));
   app.use(errorHandler(logger));
   return app;

@@ -172,7 +172,7 @@ describe('input validation', () => {
     ['unexpected field', 'POST', '/api/boxscore/refresh', json, '{"force":true}', 400, /Unknown field in the request body: force/],
     ['JSON that is not an object', 'POST', '/api/boxscore/refresh', json, '[1,2]', 400, /not valid JSON|expected object/],
     ['too-large body', 'POST', '/api/boxscore/refresh', json, `{"a":"${'x'.repeat(20_000)}"}`, 413, /too large/],
-    ['body on a GET', 'POST', '/api/health', json, '{}', 404, /no API endpoint POST/],
+    ['POST to a read-only endpoint', 'POST', '/api/health', json, '{}', 405, /does not accept POST requests on \/api\/health: use GET or HEAD/],
     ['unsupported method', 'PUT', '/api/boxscore', json, '{}', 405, /does not accept PUT/],
     ['bad charset', 'POST', '/api/boxscore/refresh', { 'Content-Type': 'application/json; charset=klingon' }, '{}', 415, /encoding or charset/],
   ])('%s answers a clear JSON error', async (_name, method, path, headers, body, status, message) => {

@@ -2,15 +2,20 @@
  * A JSON body serialised, compressed and hashed once, then sent as often as asked.
  *
  * The boxscore changes at most a few times a day, so the work of JSON.stringify, gzip, brotli and
- * the ETag hash is done when a snapshot arrives, never per request. Conditional requests get a
- * 304 and compressed bodies are picked by Accept-Encoding.
+ * the ETag hash is done when a snapshot arrives, never per request. Compressed bodies are picked
+ * by Accept-Encoding, each with its own strong ETag (the bytes differ, so must the validators: a
+ * cache must never join ranges of br and identity bytes under one tag). A GET or HEAD whose
+ * If-None-Match names any coding of the current body gets a 304; other methods never do.
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 
+export type Encoding = 'br' | 'gzip' | 'identity';
+
 export interface PreparedJson {
-  readonly etag: string;
+  /** One strong validator per content-coding: `"<hash>"`, `"<hash>-gz"`, `"<hash>-br"`. */
+  readonly etags: Readonly<Record<Encoding, string>>;
   readonly identity: Buffer;
   readonly gzip: Buffer;
   readonly br: Buffer;
@@ -18,8 +23,9 @@ export interface PreparedJson {
 
 export function prepareJson(value: unknown): PreparedJson {
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 32);
   return {
-    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
+    etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     identity,
     gzip: gzipSync(identity, { level: 9 }),
     br: brotliCompressSync(identity, {
@@ -28,14 +34,16 @@ export function prepareJson(value: unknown): PreparedJson {
   };
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
+/** Weak comparison, as If-None-Match asks; a tag of any coding means the client has this body. */
+function etagMatches(header: string | undefined, etags: PreparedJson['etags']): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  const current = new Set(Object.values(etags));
+  return header.split(',').some((tag) => current.has(tag.trim().replace(/^W\//, '')));
 }
 
 /** Pick the smallest encoding the client accepts (q=0 excludes one). */
-export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
+export function pickEncoding(accept: string | undefined): Encoding {
   if (!accept) return 'identity';
   const accepted = new Set<string>();
   for (const part of accept.split(',')) {
@@ -50,14 +58,15 @@ export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | 'ident
 }
 
 export function sendPreparedJson(req: Request, res: Response, body: PreparedJson, cacheControl = 'no-cache'): void {
-  res.setHeader('ETag', body.etag);
+  const encoding = pickEncoding(req.get('accept-encoding'));
+  res.setHeader('ETag', body.etags[encoding]);
   res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
-  if (etagMatches(req.get('if-none-match'), body.etag)) {
+  // 304 answers a conditional read; a POST (the refresh) must always get its result.
+  if ((req.method === 'GET' || req.method === 'HEAD') && etagMatches(req.get('if-none-match'), body.etags)) {
     res.status(304).end();
     return;
   }
-  const encoding = pickEncoding(req.get('accept-encoding'));
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
   const bytes = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;

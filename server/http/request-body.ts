@@ -1,14 +1,16 @@
 /**
  * Request bodies on /api: JSON only, small, and refused clearly otherwise. Runs before the routes,
  * so by the time validate() looks at req.body it is either parsed JSON or undefined (no body).
- * Methods the API does not use are refused here too, before any body is read.
+ * Methods the API does not use are not read at all: the route (or app.ts for an unknown path)
+ * answers them 405 with the methods that path takes.
  */
 import express, { type Request, type RequestHandler } from 'express';
 import { AppError, badRequest } from './app-error.ts';
+import { API_METHODS } from './method-not-allowed.ts';
 
 /** Our API takes at most a tiny JSON object; anything bigger is not a mistake worth reading. */
 export const MAX_BODY_BYTES = 16 * 1024;
-const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+const ALLOWED_METHODS = new Set<string>(API_METHODS);
 
 function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
@@ -18,11 +20,7 @@ function hasBody(req: Request): boolean {
 export function apiRequestBody(): RequestHandler {
   const json = express.json({ limit: MAX_BODY_BYTES, strict: true, type: () => true });
   return (req, res, next) => {
-    if (!ALLOWED_METHODS.has(req.method)) {
-      next(new AppError(405, 'METHOD_NOT_ALLOWED', `The API does not accept ${req.method.slice(0, 20)} requests.`, { Allow: 'GET, HEAD, POST' }));
-      return;
-    }
-    if (!hasBody(req)) return next();
+    if (!ALLOWED_METHODS.has(req.method) || !hasBody(req)) return next();
     if (req.method !== 'POST') {
       next(badRequest(`${req.method} requests take no body.`));
       return;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BoxscoreHistory } from '../boxscore/history.ts';
 import type { BoxscoreSource } from '../boxscore/source.ts';
 import { AppError, notFound } from '../http/app-error.ts';
+import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { sendPreparedJson } from '../http/prepared-json.ts';
 import { emptyJsonBody, validate } from '../http/validate.ts';
 import { isoDate, parseQuery } from '../http/query.ts';
@@ -10,6 +11,7 @@ import { isoDate, parseQuery } from '../http/query.ts';
 const SNAPSHOT_QUERY = { asOf: isoDate.optional() };
 const NO_QUERY = {};
 const CHANGES_QUERY = { from: isoDate, to: isoDate };
+const READ = ['GET', 'HEAD'];
 const TREND_QUERY = { code: z.string().trim().min(1, 'must not be empty').max(12, 'is too long') };
 
 export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory): Router {
@@ -20,39 +22,54 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
     return new AppError(404, 'SNAPSHOT_NOT_FOUND', `There is no snapshot as of ${dates.join(' or ')}. Snapshots exist for: ${available.join(', ')}.`);
   }
 
-  router.get('/boxscore', async (req, res) => {
-    const { asOf } = parseQuery(req, SNAPSHOT_QUERY);
-    if (!asOf) return sendPreparedJson(req, res, (await source.current()).body);
-    const snapshot = await history.snapshot(asOf);
-    if (!snapshot) throw await noSnapshot([asOf]);
-    sendPreparedJson(req, res, snapshot.body);
-  });
+  router
+    .route('/boxscore')
+    .get(async (req, res) => {
+      const { asOf } = parseQuery(req, SNAPSHOT_QUERY);
+      if (!asOf) return sendPreparedJson(req, res, (await source.current()).body);
+      const snapshot = await history.snapshot(asOf);
+      if (!snapshot) throw await noSnapshot([asOf]);
+      sendPreparedJson(req, res, snapshot.body);
+    })
+    .all(methodNotAllowed(READ));
 
-  router.get('/boxscore/history', async (req, res) => {
-    parseQuery(req, NO_QUERY);
-    sendPreparedJson(req, res, await history.list());
-  });
+  router
+    .route('/boxscore/history')
+    .get(async (req, res) => {
+      parseQuery(req, NO_QUERY);
+      sendPreparedJson(req, res, await history.list());
+    })
+    .all(methodNotAllowed(READ));
 
-  router.get('/boxscore/changes', async (req, res) => {
-    const { from, to } = parseQuery(req, CHANGES_QUERY);
-    const result = await history.changes(from, to);
-    if ('missing' in result) throw await noSnapshot(result.missing);
-    sendPreparedJson(req, res, result.body);
-  });
+  router
+    .route('/boxscore/changes')
+    .get(async (req, res) => {
+      const { from, to } = parseQuery(req, CHANGES_QUERY);
+      const result = await history.changes(from, to);
+      if ('missing' in result) throw await noSnapshot(result.missing);
+      sendPreparedJson(req, res, result.body);
+    })
+    .all(methodNotAllowed(READ));
 
-  router.get('/boxscore/trend', async (req, res) => {
-    const { code } = parseQuery(req, TREND_QUERY);
-    const trend = await history.trend(code);
-    if (!trend) throw notFound(`No snapshot has a country with the code ${code}.`);
-    sendPreparedJson(req, res, trend);
-  });
+  router
+    .route('/boxscore/trend')
+    .get(async (req, res) => {
+      const { code } = parseQuery(req, TREND_QUERY);
+      const trend = await history.trend(code);
+      if (!trend) throw notFound(`No snapshot has a country with the code ${code}.`);
+      sendPreparedJson(req, res, trend);
+    })
+    .all(methodNotAllowed(READ));
 
-  router.post('/boxscore/refresh', validate({ body: emptyJsonBody }), async (req, res) => {
-    if (!source.refresh) {
-      throw new AppError(409, 'SNAPSHOT_MODE', 'The embedded snapshot cannot be refreshed: no Space-Track credentials are configured.');
-    }
-    sendPreparedJson(req, res, (await source.refresh()).body);
-  });
+  router
+    .route('/boxscore/refresh')
+    .post(validate({ body: emptyJsonBody }), async (req, res) => {
+      if (!source.refresh) {
+        throw new AppError(409, 'SNAPSHOT_MODE', 'The embedded snapshot cannot be refreshed: no Space-Track credentials are configured.');
+      }
+      sendPreparedJson(req, res, (await source.refresh()).body);
+    })
+    .all(methodNotAllowed(['POST']));
 
   return router;
 }
