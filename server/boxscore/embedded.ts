@@ -17,8 +17,17 @@ export const EMBEDDED_SNAPSHOTS: readonly EmbeddedSnapshot[] = ['2015-02-23', '2
   file: new URL(`./snapshots/boxscore-${asOf}.json`, import.meta.url),
 }));
 
+const parsedFiles = new Map<string, ParsedBoxscore>();
+
+/**
+ * The parsed snapshot, read once per process: the embedded source, the live source's fallback and
+ * the history all need it, and the files never change. Callers must treat it as read-only.
+ */
 export function readEmbeddedSnapshot(snapshot: EmbeddedSnapshot): ParsedBoxscore {
-  return parseBoxscore(JSON.parse(readFileSync(snapshot.file, 'utf8')));
+  const key = snapshot.file.href;
+  let parsed = parsedFiles.get(key);
+  if (!parsed) parsedFiles.set(key, (parsed = parseBoxscore(JSON.parse(readFileSync(snapshot.file, 'utf8')))));
+  return parsed;
 }
 
 export const SNAPSHOT_MESSAGE =
