@@ -1,28 +1,36 @@
 /**
- * Soak: a bounded load of mixed requests at the real app (loopback only) while the fake
- * Space-Track cycles through every fault it knows, refreshes allowed every second so they really
- * reach it. Stops by itself after SOAK_SECONDS (default 40) or SOAK_MAX_REQUESTS (default 100,000).
+ * Soak: a bounded load of mixed requests at the real app (loopback only) — the boxscore, its
+ * history, a past date, changes, a trend, the built page and assets, missing assets under ever new
+ * names, bad input — while the fake Space-Track cycles through every fault it knows. The server's
+ * clock moves a day ahead at each switch, so a new copy is always due (past 17:00 UTC) and
+ * refreshes, allowed every second, really reach the fake. Stops by itself after SOAK_SECONDS
+ * (default 55) or SOAK_MAX_REQUESTS (default 100,000).
  *
  * Fails (exit 1) on: any 5xx other than the documented 502 of a failed refresh, any answer not in
  * the expected set for its kind, a connection error, an unhandled rejection or exception, RSS growth
- * over SOAK_MAX_RSS_GROWTH_MB (default 150), or any stored snapshot that does not parse and
- * validate at the end (and leftovers: .tmp-* or .corrupt files).
+ * over SOAK_MAX_RSS_GROWTH_MB (default 120: runs grow ~60-75 MB of allocator and JIT memory with a
+ * flat heap; a leak goes past it), or any stored snapshot that does not parse and validate at the
+ * end (and leftovers: .tmp-* or .corrupt files). Heap growth is printed alongside.
  *
  *   npm run soak
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
+import { createHistory } from '../../server/boxscore/history.ts';
 import { createFileSnapshotStore } from '../../server/boxscore/snapshot-store.ts';
+import { buildClientIfStale } from '../../server/build-client.ts';
+import { PROJECT_ROOT } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
 import { createLive } from '../../server/test-support/live-harness.ts';
 import { listen } from '../../server/test-support/listen.ts';
 import { FAKE_SCENARIOS, startFakeSpaceTrack } from '../fake-upstream/fake-space-track.ts';
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? 40);
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 55);
 const MAX_REQUESTS = Number(process.env.SOAK_MAX_REQUESTS ?? 100_000);
-const MAX_RSS_GROWTH_MB = Number(process.env.SOAK_MAX_RSS_GROWTH_MB ?? 150);
+const MAX_RSS_GROWTH_MB = Number(process.env.SOAK_MAX_RSS_GROWTH_MB ?? 120);
+const DAY_MS = 86_400_000;
 const CONNECTIONS = 16;
 const TOKEN = 'soak-token-0123456789abcdef';
 
@@ -33,30 +41,48 @@ process.on('uncaughtException', (err) => problems.push(`uncaught exception: ${er
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const gc = (globalThis as { gc?: () => void }).gc;
 
-type Kind = 'boxscore' | 'revalidate' | 'health' | 'refresh' | 'missing' | 'bad-query' | 'bad-body' | 'wrong-token';
+type Kind = 'boxscore' | 'revalidate' | 'health' | 'refresh' | 'history' | 'as-of' | 'changes' | 'trend'
+  | 'page' | 'asset' | 'missing-asset' | 'missing' | 'bad-query' | 'bad-body' | 'wrong-token';
 /** What each kind of request may answer; anything else is a failure. */
 const EXPECTED: Record<Kind, number[]> = {
   boxscore: [200],
   revalidate: [200, 304],
   health: [200],
   refresh: [200, 429, 502],
+  history: [200],
+  'as-of': [200],
+  changes: [200],
+  trend: [200],
+  page: [200],
+  asset: [200],
+  'missing-asset': [404],
   missing: [404],
   'bad-query': [400],
   'bad-body': [400, 413],
   'wrong-token': [401],
 };
-const WEIGHTS: [Kind, number][] = [['boxscore', 30], ['revalidate', 25], ['health', 10], ['refresh', 5], ['missing', 10], ['bad-query', 8], ['bad-body', 7], ['wrong-token', 5]];
+const WEIGHTS: [Kind, number][] = [
+  ['boxscore', 22], ['revalidate', 18], ['health', 5], ['refresh', 5], ['history', 5], ['as-of', 5], ['changes', 5], ['trend', 5],
+  ['page', 3], ['asset', 5], ['missing-asset', 5], ['missing', 5], ['bad-query', 5], ['bad-body', 4], ['wrong-token', 3],
+];
 
 async function main(): Promise<void> {
   const fake = await startFakeSpaceTrack();
   const dataDir = mkdtempSync(join(tmpdir(), 'boxscore-soak-'));
-  const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-soak-client-'));
-  mkdirSync(join(clientDir, 'assets'));
-  writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>soak</title>');
+  // The real build, with its precompressed copies. Built only when absent: an older build serves the
+  // soak as well, and rebuilding under someone's running tests would pull files from under them.
+  const clientDir = join(PROJECT_ROOT, 'dist');
+  if (!existsSync(join(clientDir, 'index.html'))) await buildClientIfStale();
+  const asset = readdirSync(join(clientDir, 'assets')).find((name) => name.endsWith('.js'));
+  if (!asset) throw new Error('The client build has no .js asset.');
   const errorLines: string[] = [];
   const logger = createLogger('warn', { write: (line: string) => void (line.includes('"level":50') && errorLines.push(line)) });
-  const live = await createLive({ fake, dataDir, minRefreshSeconds: 1, timeoutMs: 1500, maxPerMinute: 29, maxPerHour: 299, logs: { logger, text: () => '' } });
-  const server = await listen(createApp({ source: live.source, logger, clientDir, dashboardToken: TOKEN, rateLimits: { apiPerMinute: 0, refreshPerMinute: 0 } }));
+  // A day ahead at every scenario switch: each new copy is due, so Space-Track's daily rule lets refreshes through.
+  let dayOffset = 0;
+  const now = () => new Date(Date.now() + dayOffset * DAY_MS);
+  const live = await createLive({ fake, dataDir, now, minRefreshSeconds: 1, timeoutMs: 1500, maxPerMinute: 29, maxPerHour: 299, logs: { logger, text: () => '' } });
+  const history = createHistory({ source: live.source, store: live.store });
+  const server = await listen(createApp({ source: live.source, history, logger, clientDir, dashboardToken: TOKEN, rateLimits: { apiPerMinute: 0, refreshPerMinute: 0 } }));
   const auth = { Authorization: `Bearer ${TOKEN}` };
 
   let etag = '';
@@ -76,6 +102,14 @@ async function main(): Promise<void> {
       else if (kind === 'revalidate') res = await fetch(`${url}/api/boxscore`, { headers: { ...auth, 'If-None-Match': etag || '"none"' } });
       else if (kind === 'health') res = await fetch(`${url}/api/health`, { headers: auth });
       else if (kind === 'refresh') res = await fetch(`${url}/api/boxscore/refresh`, { method: 'POST', headers: auth });
+      else if (kind === 'history') res = await fetch(`${url}/api/boxscore/history`, { headers: auth });
+      else if (kind === 'as-of') res = await fetch(`${url}/api/boxscore?asOf=2015-02-23`, { headers: auth });
+      else if (kind === 'changes') res = await fetch(`${url}/api/boxscore/changes?from=2015-02-23&to=2015-03-05`, { headers: auth });
+      else if (kind === 'trend') res = await fetch(`${url}/api/boxscore/trend?code=CIS`, { headers: auth });
+      else if (kind === 'page') res = await fetch(`${url}/`);
+      else if (kind === 'asset') res = await fetch(`${url}/assets/${asset}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      // A new name every time: nothing the server remembers may grow with them.
+      else if (kind === 'missing-asset') res = await fetch(`${url}/assets/x${sent}.js`, { headers: { 'Accept-Encoding': 'br, gzip' } });
       else if (kind === 'missing') res = await fetch(`${url}/api/nothing-here/${sent}`, { headers: auth });
       else if (kind === 'bad-query') res = await fetch(`${url}/api/boxscore?asOf=2015-13-99&junk=1`, { headers: auth });
       else if (kind === 'bad-body') res = await fetch(`${url}/api/boxscore/refresh`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: sent % 2 ? '{"x":' : 'x'.repeat(40_000) });
@@ -109,6 +143,7 @@ async function main(): Promise<void> {
     const late = Date.now() > deadline - SECONDS * 150;
     const list = late ? rateLimits : cycle;
     fake.setScenario(list[++scenarioIndex % list.length]!);
+    dayOffset++;
   }, 1100);
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -148,7 +183,8 @@ async function main(): Promise<void> {
       `soak: ${sent} requests in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s) over ${CONNECTIONS} connections`,
       `upstream: ${counts.login} logins, ${counts.query} queries, ${counts.logout} logouts, scenarios cycled ${scenarioIndex} times`,
       `stored snapshots: ${stored} valid of ${files.length} files`,
-      `RSS: start ${mb(rssStart)} MB, end ${mb(rssEnd)} MB (growth ${mb(rssEnd - rssStart)} MB, limit ${MAX_RSS_GROWTH_MB} MB)${gc ? '' : ' [no --expose-gc]'}; heap ${mb(heapStart)} -> ${mb(heapEnd)} MB`,
+      `RSS: start ${mb(rssStart)} MB, end ${mb(rssEnd)} MB (growth ${mb(rssEnd - rssStart)} MB, limit ${MAX_RSS_GROWTH_MB} MB)${gc ? '' : ' [no --expose-gc]'}`,
+      `heap: start ${mb(heapStart)} MB, end ${mb(heapEnd)} MB (growth ${mb(heapEnd - heapStart)} MB)`,
       'answers:',
       ...lines,
       problems.length ? `FAILED:\n${[...new Set(problems)].slice(0, 30).map((p) => `  - ${p}`).join('\n')}` : 'soak passed',
