@@ -14,7 +14,7 @@ test('live data is shown with its source, and Refresh keeps to the once-a-day ru
   // The copy is today's: the server refuses and says when the next one can be fetched; nothing is sent upstream.
   const refresh = page.getByRole('button', { name: 'Refresh' });
   await refresh.click();
-  await expect(page.getByRole('alert')).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: "already today's copy" })).toContainText(
     "This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from 2026-11-27 17:00 UTC.",
   );
   expect(fake.counts()).toMatchObject({ login: 1, query: 1 });

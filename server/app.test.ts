@@ -47,7 +47,7 @@ describe('GET /api/boxscore', () => {
       fetchedAt: null,
       citation: 'Source: Space-Track.org',
       stale: false,
-      message: expect.stringContaining('embedded snapshot'),
+      message: 'No Space-Track credentials are configured: set SPACETRACK_IDENTITY and SPACETRACK_PASSWORD for live data.',
     });
     expect(body.rows).toHaveLength(85);
     expect(body.totals.counts.countryTotal).toBe(40454);

@@ -4,8 +4,7 @@
  */
 import { COUNT_KEYS, type ChangeRow, type Counts, type CountryRow, type Deltas, type Totals } from './contract.ts';
 import { zeroCounts } from './parse.ts';
-
-export const rowKey = (row: Pick<CountryRow, 'code' | 'country'>): string => (row.code ? `code:${row.code.toUpperCase()}` : `name:${row.country.toUpperCase()}`);
+import { rowKey } from './row-key.ts';
 
 export function diffCounts(from: Counts | null, to: Counts | null): Deltas {
   const a = from ?? zeroCounts();

@@ -31,7 +31,7 @@ export function readEmbeddedSnapshot(snapshot: EmbeddedSnapshot): ParsedBoxscore
 }
 
 export const SNAPSHOT_MESSAGE =
-  'Showing the embedded snapshot: no Space-Track credentials are configured. Set SPACETRACK_IDENTITY and SPACETRACK_PASSWORD for live data.';
+  'No Space-Track credentials are configured: set SPACETRACK_IDENTITY and SPACETRACK_PASSWORD for live data.';
 
 /** The newest embedded snapshot, served as it is: no upstream, nothing ever changes. */
 export function createEmbeddedSource(snapshot = EMBEDDED_SNAPSHOTS.at(-1)): BoxscoreSource {

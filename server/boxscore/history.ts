@@ -7,7 +7,8 @@
  * new copy, and parsed snapshots, prepared bodies, changes and trends are kept in bounded caches.
  */
 import { prepareJson, type PreparedJson } from '../http/prepared-json.ts';
-import { computeChanges, diffTotals, rowKey } from './changes.ts';
+import { computeChanges, diffTotals } from './changes.ts';
+import { rowKey } from './row-key.ts';
 import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from './contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';

@@ -3,6 +3,7 @@
  * snapshot when one is chosen.
  */
 import type { ChangeRow, CountryRow, Deltas } from '../../../server/boxscore/contract.ts';
+import { rowKey } from '../../../server/boxscore/row-key.ts';
 import { COUNT_COLUMNS, isDeltaKey, type SortKey } from './columns.ts';
 
 const ALL_COUNTS = COUNT_COLUMNS.map((c) => c.key);
@@ -12,7 +13,6 @@ export interface TableRow extends CountryRow {
   change: { status: ChangeRow['status']; delta: Deltas } | null;
 }
 
-const keyOf = (row: Pick<CountryRow, 'code' | 'country'>) => (row.code ? `code:${row.code.toUpperCase()}` : `name:${row.country.toUpperCase()}`);
 
 /**
  * The snapshot's rows with their changes; when comparing, countries that are gone since the
@@ -20,9 +20,9 @@ const keyOf = (row: Pick<CountryRow, 'code' | 'country'>) => (row.code ? `code:$
  */
 export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined): TableRow[] {
   if (!changes) return rows.map((row) => ({ ...row, change: null }));
-  const byKey = new Map(changes.map((c) => [keyOf(c), c]));
+  const byKey = new Map(changes.map((c) => [rowKey(c), c]));
   const present = rows.map((row): TableRow => {
-    const change = byKey.get(keyOf(row));
+    const change = byKey.get(rowKey(row));
     return { ...row, change: change ? { status: change.status, delta: change.delta } : null };
   });
   const gone = changes
