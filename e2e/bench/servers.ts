@@ -66,13 +66,15 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Path polled until it answers 200. */
   readyPath: string;
+  /** Extra node flags, e.g. --expose-gc. */
+  nodeArgs?: string[];
 }
 
-export async function spawnServer({ script, args = [], env = {}, readyPath }: SpawnOptions): Promise<ChildServer> {
+export async function spawnServer({ script, args = [], env = {}, readyPath, nodeArgs = [] }: SpawnOptions): Promise<ChildServer> {
   const port = await freePort();
   // stdout is discarded (request logs at info level cost the server what they cost in production,
   // but must not fill a pipe nobody reads); stderr is kept for the error message.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
