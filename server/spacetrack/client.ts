@@ -12,6 +12,7 @@ import { CookieJar } from 'tough-cookie';
 import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestBudget } from './budget.ts';
+import { deadline } from './deadline.ts';
 import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
 import { upstreamErrors, UpstreamError } from './errors.ts';
 
@@ -63,7 +64,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       log.warn({ what, retryAfterMs: decision.retryAfterMs }, 'request budget used up: nothing sent');
       throw upstreamErrors.budgetExhausted(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
     }
-    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), closing.signal]);
+    const { signal, done } = deadline(timeoutMs, closing.signal);
     try {
       // redirect 'manual': a followed redirect would be an upstream request the budget never saw.
       const res = await cookieFetch(`${baseUrl}${path}`, { ...init, signal, redirect: 'manual' });
@@ -73,6 +74,8 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       const failure = networkFailureOf(err, timeoutMs);
       log.warn({ what, code: failure.code, cause: causeCode(err) }, 'upstream request failed');
       throw failure;
+    } finally {
+      done();
     }
   }
 
@@ -151,7 +154,12 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
           log.warn('request budget used up: not logging out');
           return;
         }
-        await cookieFetch(`${baseUrl}${LOGOUT_PATH}`, { method: 'GET', signal: AbortSignal.timeout(logoutMs), redirect: 'manual' }).then((r) => r.text());
+        const limit = deadline(logoutMs);
+        try {
+          await cookieFetch(`${baseUrl}${LOGOUT_PATH}`, { method: 'GET', signal: limit.signal, redirect: 'manual' }).then((r) => r.text());
+        } finally {
+          limit.done();
+        }
         log.info('logged out of Space-Track');
       } catch (err) {
         log.warn({ code: networkFailureOf(err, logoutMs).code }, 'logout failed');
