@@ -96,6 +96,8 @@ async function main(): Promise<void> {
 
   async function one(kind: Kind): Promise<void> {
     const url = server.url;
+    // No request may hang the soak: our server answers within the upstream timeout (1.5 s here).
+    const fetch = (input: string, init: RequestInit = {}) => globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(15_000) });
     let res: Response;
     try {
       if (kind === 'boxscore') res = await fetch(`${url}/api/boxscore`, { headers: { ...auth, 'Accept-Encoding': 'br' } });
