@@ -70,9 +70,15 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 export async function startFakeSpaceTrack(
-  options: { scenario?: FakeScenario; port?: number; snapshot?: '2015-02-23' | '2015-03-05' } = {},
+  options: {
+    scenario?: FakeScenario;
+    port?: number;
+    snapshot?: '2015-02-23' | '2015-03-05';
+    /** Answer queries with these bytes instead of a real snapshot (e.g. a very large boxscore). */
+    body?: Buffer;
+  } = {},
 ): Promise<FakeSpaceTrack> {
-  const data = readFileSync(new URL(`../../server/boxscore/snapshots/boxscore-${options.snapshot ?? '2015-03-05'}.json`, import.meta.url));
+  const data = options.body ?? readFileSync(new URL(`../../server/boxscore/snapshots/boxscore-${options.snapshot ?? '2015-03-05'}.json`, import.meta.url));
   let scenario: FakeScenario = options.scenario ?? 'ok';
   let delayMs = 0;
   let expiredOnceUsed = false;

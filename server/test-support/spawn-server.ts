@@ -1,6 +1,7 @@
 /**
  * Test helper: the real entry point (server/index.ts) as a child process, as `npm start` runs it
- * minus the client build. tsx is run directly (not through npx) so the PID is the server's own.
+ * minus the client build. Run as `node --import tsx` in one process, so the PID is the server's own:
+ * the tsx binary starts a second node process, which a SIGKILL of the first would leave running.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -8,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
 
-const TSX = join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface SpawnedServer {
   child: ReturnType<typeof spawn>;
@@ -20,7 +20,8 @@ export interface SpawnedServer {
 
 export function spawnServer(env: Record<string, string>): SpawnedServer {
   // Empty values count as unset and win over a developer's own .env.
-  const child = spawn(TSX, [join(PROJECT_ROOT, 'server', 'index.ts')], {
+  // tsx resolved here, so the server's working folder (a fresh one: nothing may depend on it) does not matter.
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, 'server', 'index.ts')], {
     cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', DASHBOARD_TOKEN: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
