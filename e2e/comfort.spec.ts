@@ -52,6 +52,17 @@ test('dark mode follows the system, can be switched, and reaches the charts and 
   await context.close();
 });
 
+test('screen readers get names for the chart, the table and its state', async ({ dashboard, page }) => {
+  await dashboard.open();
+  await expect(page.getByRole('img', { name: 'Bar chart of objects in orbit and decayed for 15 bars' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Objects by country: first 15 countries by orbital total, descending' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Country table (scrolls sideways)' })).toBeVisible();
+  await expect(dashboard.table.locator('caption')).toHaveText('Objects by country: 85 of 85 countries, sorted by Orbital total descending');
+  await expect(page.getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveCount(7);
+  // The live count is announced politely as it changes.
+  await expect(dashboard.count).toHaveAttribute('aria-live', 'polite');
+});
+
 test('every control is reachable by keyboard, with a visible focus ring', async ({ dashboard, page }) => {
   await dashboard.open();
   const seen = new Set<string>();
