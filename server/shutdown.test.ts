@@ -7,12 +7,25 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startFakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
+import { startFakeSpaceTrack, type FakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
 import { createFileSnapshotStore } from './boxscore/snapshot-store.ts';
 import { createLogger } from './logger.ts';
 import { spawnServer, waitFor } from './test-support/spawn-server.ts';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'boxscore-data-'));
+/**
+ * A data folder holding one good copy that predates the latest 17:00 UTC (so a server started on
+ * it fetches a new one at once), and the environment for a live server over it and the fake.
+ */
+async function withLastGoodCopy(fake: FakeSpaceTrack) {
+  const dir = dataDir();
+  const store = join(dir, 'boxscore');
+  const good = new Date(Date.now() - 3 * 86400_000);
+  await createFileSnapshotStore({ dir: store, logger: createLogger('silent') }).save({ fetchedAt: good, rows: rows() });
+  const env = { SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dir, LOG_LEVEL: 'info' };
+  return { store, good, env };
+}
+
 const rows = () => JSON.parse(readFileSync(new URL('./boxscore/snapshots/boxscore-2015-03-05.json', import.meta.url), 'utf8')) as unknown[];
 
 describe('server/index.ts lifecycle', () => {
@@ -87,13 +100,8 @@ describe('server/index.ts lifecycle', () => {
 
   it('kill -9 during a fetch, then leftovers of a crash mid-write: the next start serves the last good copy', async () => {
     const fake = await startFakeSpaceTrack();
-    const dir = dataDir();
-    const store = join(dir, 'boxscore');
+    const { store, good, env } = await withLastGoodCopy(fake);
     try {
-      // The last good copy predates the latest 17:00 UTC, so the server fetches a new one at once.
-      const good = new Date(Date.now() - 3 * 86400_000);
-      await createFileSnapshotStore({ dir: store, logger: createLogger('silent') }).save({ fetchedAt: good, rows: rows() });
-      const env = { SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dir, LOG_LEVEL: 'info' };
 
       fake.setDelayMs(60_000); // the answer is still on its way when the process dies
       const first = spawnServer(env);
@@ -131,12 +139,8 @@ describe('server/index.ts lifecycle', () => {
     const filler = 'X'.repeat(10_000);
     const big = Array.from({ length: 4_000 }, (_, i) => ({ ...template, COUNTRY: `SYNTHETIC COUNTRY ${i} ${filler}`, SPADOC_CD: `S${i.toString(36)}` }));
     const fake = await startFakeSpaceTrack({ body: Buffer.from(JSON.stringify(big)) });
-    const dir = dataDir();
-    const store = join(dir, 'boxscore');
+    const { store, good, env } = await withLastGoodCopy(fake);
     try {
-      const good = new Date(Date.now() - 3 * 86400_000);
-      await createFileSnapshotStore({ dir: store, logger: createLogger('silent') }).save({ fetchedAt: good, rows: rows() });
-      const env = { SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dir, LOG_LEVEL: 'info' };
 
       const first = spawnServer(env);
       const port = await first.port();
