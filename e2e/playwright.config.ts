@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './chromium.ts';
 
-/**
- * The browser: CHROMIUM_PATH when set, Debian's /usr/bin/chromium when present (CI and our
- * machines, where Playwright cannot download its own), otherwise Playwright's own Chromium.
- */
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// The browser (see chromium.ts): CHROMIUM_PATH, Debian's Chromium, or Playwright's own.
+const executablePath = chromiumPath();
 
 export default defineConfig({
   // Paths are relative to this file (e2e/).
