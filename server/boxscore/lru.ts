@@ -26,8 +26,4 @@ export class Lru<K, V> {
   clear(): void {
     this.map.clear();
   }
-
-  get size(): number {
-    return this.map.size;
-  }
 }

@@ -31,8 +31,11 @@ export function staticClient(clientDir: string): Router {
       setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
     }),
   );
+  // Once the build is there it stays (npm start builds before listening): stop asking the disk.
+  let built = false;
   router.get('/{*splat}', (_req, res) => {
-    if (!existsSync(indexFile)) {
+    built ||= existsSync(indexFile);
+    if (!built) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (or `npm start`, which builds it).');
       return;
     }

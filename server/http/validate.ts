@@ -5,8 +5,9 @@
  *
  *   router.get('/health', validate(), handler);                              // nothing accepted
  *   router.post('/boxscore/refresh', validate({ body: emptyJsonBody }), handler);
- *   // typed, inside a handler (query.ts):
- *   const { from, to } = parseQuery(req, { from: isoDate, to: isoDate });
+ *   // typed, inside a handler (query.ts; keep the shape in a module constant: compiled once):
+ *   const CHANGES_QUERY = { from: isoDate, to: isoDate };
+ *   const { from, to } = parseQuery(req, CHANGES_QUERY);
  *   const { note } = parseBody(req, z.object({ note: z.string().max(200) }));
  *
  * Bodies reach the routes already limited to JSON of a few kilobytes (request-body.ts), and GET
@@ -17,8 +18,6 @@ import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { badRequest } from './app-error.ts';
 import { parseQuery } from './query.ts';
-
-export { isoDate, parseQuery } from './query.ts';
 
 /** For actions that take no parameters: no body, or an empty JSON object. */
 export const emptyJsonBody = z.strictObject({}).optional();
