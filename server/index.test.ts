@@ -1,6 +1,6 @@
 /**
  * The real entry point as `npm start` runs it (minus the client build): a child process that reads
- * its configuration, listens, answers, and stops cleanly on SIGTERM — or refuses to start, naming
+ * its configuration, listens, answers, and stops cleanly on SIGTERM or SIGINT — or refuses to start, naming
  * the bad variable.
  */
 import { mkdtempSync } from 'node:fs';
@@ -25,7 +25,7 @@ describe('server/index.ts', () => {
     expect(await server.exited).toBe(0);
   }, 30_000);
 
-  it('in live mode logs in once, serves live data, and logs out on SIGTERM', async () => {
+  it('in live mode logs in once, serves live data, and logs out on SIGINT (Ctrl-C)', async () => {
     const fake = await startFakeSpaceTrack();
     try {
       const server = start({
@@ -41,7 +41,7 @@ describe('server/index.ts', () => {
       expect(boxscore.source.kind).toBe('live');
       expect(boxscore.rows).toHaveLength(85);
 
-      server.child.kill('SIGTERM');
+      server.child.kill('SIGINT');
       expect(await server.exited).toBe(0);
       expect(fake.counts()).toMatchObject({ login: 1, query: 1, logout: 1 });
       // Nothing the process printed carries a credential or the session cookie.
