@@ -1,13 +1,21 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './server/build-precompress.ts';
-import { prefetchLazy } from './server/build-prefetch.ts';
+import { hintLazyChunks } from './server/build-prefetch.ts';
 
 const apiTarget = `http://localhost:${process.env.PORT ?? '3000'}`;
 
 export default defineConfig({
-  // The chart's chunks are prefetched (not preloaded): fetched while the data loads, run on demand.
-  plugins: [react(), prefetchLazy(/\/client\/features\/chart\//), precompress()],
+  // The app (boot.tsx) is preloaded: it runs a frame after the entry. recharts' chunks are
+  // prefetched: fetched while the page starts, run on demand.
+  plugins: [
+    react(),
+    hintLazyChunks([
+      { module: /\/client\/boot\.tsx$/, rel: 'modulepreload' },
+      { module: /\/client\/features\/chart\//, rel: 'prefetch' },
+    ]),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

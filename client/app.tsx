@@ -2,12 +2,13 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useR
 import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/boxscore/contract.ts';
 import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
 import type { ChartOptions } from './features/chart/chart-data.ts';
+import { BoxscoreChart } from './features/chart/boxscore-chart.tsx';
 import { ChartControls } from './features/chart/chart-controls.tsx';
 import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
 import { RefreshButton } from './features/source/refresh-button.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
-import { CountryTable } from './features/table/country-table.tsx';
+import { CountryTable, ROWS_PER_PAGE } from './features/table/country-table.tsx';
 import { DEFAULT_SORT, isDeltaKey } from './features/table/columns.ts';
 import { filterRows, indexRows } from './features/table/filter.ts';
 import { nextSort, sortRows } from './features/table/sort.ts';
@@ -19,16 +20,16 @@ import { CHART_THEMES, useTheme, type Theme } from './features/theme/use-theme.t
 import { citationText } from './lib/citation.ts';
 import { CsvButton } from './lib/csv-button.tsx';
 import { ExportPngButton } from './lib/export-png-button.tsx';
+import { useAfterPaint } from './lib/use-after-paint.ts';
 import { useMediaQuery } from './lib/use-media-query.ts';
 import { useUrlView, type UpdateView, type UrlView } from './use-url-view.ts';
 import { chartTitle, exportFileName, MAX_LIMIT, type View } from './view.ts';
 
-// recharts is the largest dependency: load it after the figures and the table are on screen.
-const BoxscoreChart = lazy(() => import('./features/chart/boxscore-chart.tsx').then((m) => ({ default: m.BoxscoreChart })));
 const CountryDetail = lazy(() => import('./features/detail/country-detail.tsx').then((m) => ({ default: m.CountryDetail })));
 
-export function App() {
-  const { view, update, invalid, dismissInvalid, reject } = useUrlView();
+/** `search`: the address's query string (the server renders with the request's; the browser's is the default). */
+export function App({ search }: { search?: string }) {
+  const { view, update, invalid, dismissInvalid, reject } = useUrlView(search);
   const { preference, theme, setPreference } = useTheme();
   const history = useHistory();
 
@@ -114,15 +115,17 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
 
   const tableRows = useMemo(() => withChanges(data.rows, comparison?.rows), [data.rows, comparison]);
   const index = useMemo(() => indexRows(tableRows), [tableRows]);
-  // Typing stays responsive: the table and chart follow the filter a frame later if they must.
-  const filter = useDeferredValue(view.filter);
+  // Typing stays responsive: a large table follows the filter a frame later if it must; a table
+  // the size of the real boxscore filters in the keystroke's own frame.
+  const deferredFilter = useDeferredValue(view.filter);
+  const filter = tableRows.length > ROWS_PER_PAGE ? deferredFilter : view.filter;
   const onlyChanged = Boolean(comparison) && view.onlyChanged;
   const filtered = useMemo(() => filterRows(index, filter, onlyChanged), [index, filter, onlyChanged]);
   // Sorting on a change needs a comparison; without one the default order applies.
   const sort = useMemo(() => (comparison || !isDeltaKey(view.sort.key) ? view.sort : DEFAULT_SORT), [comparison, view.sort]);
   const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
-  // The table paints first; the chart (far more work for recharts) follows when the browser is free.
-  const chartRows = useDeferredValue(rows);
+  // The table paints first; the chart (far more work for recharts) follows once that frame is out.
+  const chartRows = useAfterPaint(rows);
 
   const chartOptions: ChartOptions = useMemo(
     () => ({ mode: view.mode, scale: view.scale, measure: view.measure, types: view.types, limit: view.limit, others: view.others }),
@@ -172,9 +175,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} background={chartTheme.surface} />
         </div>
         <ChartControls options={chartOptions} onChange={(patch) => update(patch, { replace: 'limit' in patch })} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
-        <Suspense fallback={<p className="chart-loading" role="status">Loading the chart…</p>}>
-          <BoxscoreChart rows={chartRows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, charted)} caption={caption} figureRef={figureRef} />
-        </Suspense>
+        <BoxscoreChart rows={chartRows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, charted)} caption={caption} figureRef={figureRef} />
       </section>
 
       <section aria-labelledby="table-heading" className="panel">

@@ -1,31 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { boxscoreQuery } from './api/boxscore.ts';
-import { App } from './app.tsx';
-import { ErrorBoundary } from './error-boundary.tsx';
-import { AccessGate } from './features/access/access-gate.tsx';
+/**
+ * The entry: small on purpose. A server-rendered page is already complete on screen; React (boot.tsx,
+ * preloaded by the page) starts once the browser has painted it, instead of holding up that first
+ * paint while it runs. A page the server did not render starts React at once.
+ */
+import { SERVER_DATA_ID } from './server-data.ts';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // One retry covers a blip; the server already shields us from Space-Track's faults.
-    queries: { retry: 1, refetchOnWindowFocus: true },
-  },
-});
-
-// Ask for the boxscore now, while React starts, rather than after the first render.
-if (!new URLSearchParams(window.location.search).has('asOf')) void queryClient.prefetchQuery(boxscoreQuery(null));
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <QueryClientProvider client={queryClient}>
-        {/* Data cached under a refused token is dropped when the gate locks again. */}
-        <AccessGate onLock={() => queryClient.clear()}>
-          <App />
-        </AccessGate>
-      </QueryClientProvider>
-    </ErrorBoundary>
-  </StrictMode>,
-);
+const boot = () => void import('./boot.tsx');
+// A task queued from an animation frame callback runs after that frame is painted.
+if (document.getElementById(SERVER_DATA_ID)) requestAnimationFrame(() => setTimeout(boot, 0));
+else boot();

@@ -18,8 +18,8 @@ export interface UrlView {
   reject: (problems: string[], patch: Partial<View>) => void;
 }
 
-export function useUrlView(): UrlView {
-  const [state, setState] = useState(() => parseView(window.location.search));
+export function useUrlView(search?: string): UrlView {
+  const [state, setState] = useState(() => parseView(search ?? window.location.search));
 
   useEffect(() => {
     // Values the page could not use are dropped from the address too, so a shared link carries only what is shown.

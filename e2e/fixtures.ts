@@ -33,9 +33,11 @@ export class DashboardPage {
     this.chartLabels = this.chart.locator('text.chart-tick');
   }
 
+  /** Open the page and wait until it is live (hydrated): a server-rendered page shows before it reacts. */
   async open(url = '/'): Promise<void> {
     await this.page.goto(url);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(this.page.locator('html')).toHaveAttribute('data-interactive', 'true');
   }
 
   sortButton(label: string): Locator {
@@ -67,7 +69,7 @@ export interface LiveDashboard {
  */
 export type ServeLive = (options?: { scenario?: FakeScenario; password?: string; start?: string }) => Promise<LiveDashboard>;
 
-export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive; cspViolations: string[] }, { app: Listening }>({
+export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive; cspViolations: string[]; hydrationErrors: string[] }, { app: Listening }>({
   /**
    * Every journey fails on a Content-Security-Policy violation: the server's CSP is strict (no
    * inline script or style, images from us or data: only), so the page, the chart and the PNG
@@ -81,6 +83,23 @@ export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; 
       });
       await use(violations);
       expect(violations, 'CSP violations in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+  /**
+   * And on a page that did not hydrate cleanly: the server-rendered page must be exactly what the
+   * browser's first render makes (React reports a mismatch as an uncaught error, then re-renders
+   * the page from scratch), and no uncaught error may happen at all.
+   */
+  hydrationErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /hydrat|Minified React error #(418|419|421|422|423|425)\b/i.test(message.text())) errors.push(message.text());
+      });
+      await use(errors);
+      expect(errors, 'uncaught errors or hydration mismatches in the page').toEqual([]);
     },
     { auto: true },
   ],

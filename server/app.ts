@@ -19,6 +19,8 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import type { Logger } from './logger.ts';
+import { sharedChartPictures } from './render/chart-pictures.ts';
+import { createPageRenderer, type PageRenderer } from './render/page.ts';
 import { boxscoreRouter } from './routes/boxscore.ts';
 import { healthRouter } from './routes/health.ts';
 
@@ -35,9 +37,14 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** TRUST_PROXY: which proxies' X-Forwarded-For gives the client address; none when omitted. */
   trustProxy?: TrustProxy;
+  /**
+   * Server-rendered pages (render/page.ts): by default rendered over `source`, with the chart
+   * pictures of this process; null for the plain shell. Never used with a dashboard token.
+   */
+  pages?: PageRenderer | null;
 }
 
-export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false }: AppDeps): Express {
+export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false, pages }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -60,7 +67,9 @@ export function createApp({ source, history = createHistory({ source }), logger,
     if (!(API_METHODS as readonly string[]).includes(req.method)) return next(methodNotAllowedError(req.method, '', API_METHODS));
     next(notFound(`There is no API endpoint ${req.method.slice(0, 20)} ${path}.`));
   });
-  app.use(staticClient(clientDir));
+  // A protected dashboard's data is not the public's: its page is the shell, which asks for the token.
+  const rendered = dashboardToken !== undefined ? null : pages === undefined ? createPageRenderer({ source, clientDir, logger, pictures: sharedChartPictures(clientDir, logger) }) : pages;
+  app.use(staticClient(clientDir, rendered));
   app.use(errorHandler(logger));
   return app;
 }

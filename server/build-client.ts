@@ -1,7 +1,7 @@
 /**
- * `npm start` runs this first: build the client with Vite when dist/ is missing or older than any
- * client source, so a fresh clone needs no separate build step and a rebuild is skipped when
- * nothing changed.
+ * `npm start` runs this first: build the client with Vite (for the browser, and for the server's
+ * page rendering) when dist/ is missing or older than any client source, so a fresh clone needs
+ * no separate build step and a rebuild is skipped when nothing changed.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,22 +18,45 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
+/** Where the server's render bundle goes (vite build --ssr): Node loads it to render pages. */
+export const SERVER_BUNDLE = join('dist', 'server', 'server-entry.js');
+
 export function clientIsStale(root = PROJECT_ROOT): boolean {
   const built = join(root, 'dist', 'index.html');
-  if (!existsSync(built)) return true;
+  if (!existsSync(built) || !existsSync(join(root, SERVER_BUNDLE))) return true;
   const builtAt = statSync(built).mtimeMs;
   return SOURCES.some((s) => newestMtime(join(root, s)) > builtAt);
 }
 
-/** Build the client when it is missing or stale; resolves once dist/ is current. */
-export async function buildClientIfStale(root = PROJECT_ROOT, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<void> {
-  if (!clientIsStale(root)) return;
-  log('Building the client (dist/ is missing or out of date)...');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Build the client for the browser (dist/), then for Node (dist/server/): the server renders pages with it. */
+export async function buildClient(root = PROJECT_ROOT): Promise<void> {
   const { build } = await import('vite');
   await build({ root, logLevel: 'warn' });
-  log('Client built.');
+  await build({
+    root,
+    logLevel: 'warn',
+    build: {
+      // The page (server/render/page.ts) and the plot alone (server/render/chart-picture-worker.ts).
+      ssr: true,
+      rollupOptions: { input: { 'server-entry': 'client/server-entry.tsx', 'chart-plot': 'client/features/chart/chart-plot.tsx' } },
+      outDir: join('dist', 'server'),
+      emptyOutDir: true,
+      copyPublicDir: false,
+    },
+  });
 }
 
+/** Build the client when it is missing or stale; resolves once dist/ is current. */
+export async function buildClientIfStale(root = PROJECT_ROOT, say: (line: string) => void = log): Promise<void> {
+  if (!clientIsStale(root)) return;
+  say('Building the client (dist/ is missing or out of date)...');
+  await buildClient(root);
+  say('Client built.');
+}
+
+// `npm run build` always builds; `npm start` only when something changed.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await buildClientIfStale();
+  await (process.argv.includes('--always') ? buildClient() : buildClientIfStale());
 }

@@ -19,7 +19,8 @@ const MIN_BYTES = 1024;
 export function precompress(): Plugin {
   return {
     name: 'boxscore:precompress',
-    apply: 'build',
+    // The browser's files only: the server's render bundle (--ssr) is read from disk by Node.
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     async writeBundle(options, bundle) {
       const dir = options.dir ?? 'dist';
       await Promise.all(

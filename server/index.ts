@@ -7,6 +7,8 @@ import { createApp } from './app.ts';
 import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { sharedChartPictures } from './render/chart-pictures.ts';
+import { createPageRenderer } from './render/page.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,12 +24,17 @@ try {
 
 const logger = createLogger(config.logLevel);
 const { source, history } = await createSource(config, logger);
+const clientDir = join(PROJECT_ROOT, 'dist');
+const pictures = sharedChartPictures(clientDir, logger);
+// With a token the pages are the shell (the data is not the public's): nothing to render.
+const pages = config.dashboardToken === undefined ? createPageRenderer({ source, clientDir, pictures, logger }) : null;
 const app = createApp({
   source,
   history,
   logger,
-  clientDir: join(PROJECT_ROOT, 'dist'),
+  clientDir,
   dashboardToken: config.dashboardToken,
+  pages,
   rateLimits: { apiPerMinute: config.rateLimit.apiPerMinute, refreshPerMinute: config.rateLimit.refreshPerMinute },
   trustProxy: config.trustProxy,
 });
@@ -37,6 +44,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const bound = typeof address === 'object' && address ? address.address : config.host;
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
+  pages?.warm();
   logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
@@ -79,6 +87,7 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   }
   clearInterval(idle);
+  await pictures.close();
   logger.info('stopped');
   process.exit(0);
 }

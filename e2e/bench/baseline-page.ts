@@ -27,7 +27,8 @@ export function baselineHtml(data: BoxscoreResponse, cssHref: string): string {
   const body = data.rows
     .map((r) => `<tr><th scope="row">${escape(r.country)}</th><td>${escape(r.code ?? '')}</td>${COLUMNS.map(([k]) => `<td class="num">${r.counts[k].toLocaleString('en-US')}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>Boxscore (static baseline)</title>
+  // data-interactive: a static page is as live as it will ever be once it is shown (page-markers.ts).
+  return `<!doctype html><html lang="en" data-interactive="true"><head><meta charset="UTF-8"><title>Boxscore (static baseline)</title>
 <link rel="stylesheet" href="${cssHref}"></head><body><main class="page"><h1>Objects in orbit and decayed, by country</h1>
 <label>Filter countries <input type="search"></label><p>${data.rows.length} of ${data.rows.length} countries</p>
 <div class="table-scroll"><table class="country-table"><thead><tr>${head}</tr></thead><tbody>

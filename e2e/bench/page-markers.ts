@@ -4,11 +4,15 @@
  *
  * - Load markers record performance.now() (ms since navigation start) at the first frame painted
  *   after their condition holds: a rAF callback runs just before a frame is drawn, and a task
- *   queued from it runs once the frame is out. `chart`: a recharts bar exists; `table`: body rows
- *   and the header's sort buttons exist (usable).
- * - `__benchAct(selector, value)` clicks the element (or types `value` into it, as React sees
- *   typing), waits until the table body changes and the next frame is painted, and returns the
- *   milliseconds from the input to that frame.
+ *   queued from it runs once the frame is out. `chart`: a recharts bar is on screen (the server's
+ *   picture of the chart counts: it is recharts' own drawing); `chartLive`: the browser's recharts
+ *   has drawn the chart (tooltips work); `table`: body rows and the header's sort buttons exist and
+ *   the page is live (React attached: <html data-interactive>), so a click sorts.
+ * - `__benchAct(selector, value)` waits for a quiet page (an idle callback: what the previous
+ *   action left to do, such as the chart that redraws after each change, is not counted against
+ *   this one), clicks the element (or types `value` into it, as React sees typing), waits until the
+ *   table body changes and the next frame is painted, and returns the milliseconds from the input
+ *   to that frame.
  */
 export const PAGE_MARKERS = `(() => {
   const marks = {};
@@ -21,16 +25,19 @@ export const PAGE_MARKERS = `(() => {
   };
   const observer = new MutationObserver(() => {
     if (document.querySelector('.recharts-bar-rectangle')) mark('chart');
-    if (document.querySelector('table tbody tr th') && document.querySelector('table thead button')) mark('table');
-    if (pending.size === 2) observer.disconnect();
+    if (document.querySelector('.recharts-bar-rectangle:not(.chart-picture *)')) mark('chartLive');
+    const live = document.documentElement.dataset.interactive === 'true';
+    if (live && document.querySelector('table tbody tr th') && document.querySelector('table thead button')) mark('table');
+    if (pending.size === 3) observer.disconnect();
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-interactive'] });
 
   const signature = () => {
     const body = document.querySelector('table tbody');
     return body ? body.rows.length + '|' + (body.rows[0] ? body.rows[0].textContent : '') : '';
   };
-  window.__benchAct = (selector, value) => {
+  const quiet = () => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
+  window.__benchAct = (selector, value) => quiet().then(() => {
     const el = document.querySelector(selector);
     if (!el) return Promise.reject(new Error('No element ' + selector));
     const before = signature();
@@ -52,5 +59,5 @@ export const PAGE_MARKERS = `(() => {
       });
       watch.observe(document.body, { childList: true, subtree: true, characterData: true });
     });
-  };
+  });
 })();`;

@@ -27,31 +27,42 @@ async function marks(page: Page, names: string[]): Promise<Record<string, number
     await page.waitForFunction((wanted) => wanted.every((n) => (window as unknown as BenchWindow).__bench[n] !== undefined), names, { timeout: 20_000 });
   } catch {
     const seen = await page.evaluate(() => Object.keys((window as unknown as BenchWindow).__bench ?? {}));
-    throw new Error(`The page never showed ${names.filter((n) => !seen.includes(n)).join(' and ')} (chart: a .recharts-bar-rectangle; table: body rows and sort buttons) within 20 s at ${page.url()}.`);
+    throw new Error(`The page never showed ${names.filter((n) => !seen.includes(n)).join(' and ')} (chart: a .recharts-bar-rectangle; chartLive: one outside .chart-picture; table: body rows, sort buttons and <html data-interactive>) within 20 s at ${page.url()}.`);
   }
   return page.evaluate(() => ({ ...(window as unknown as BenchWindow).__bench }));
 }
 
 export interface LoadFigures {
   chart: number;
+  chartLive: number;
   table: number;
 }
 
-/** Median over `runs` cold loads of `url` of the markers named (ms since navigation start). */
-export async function coldLoads(browser: Browser, url: string, runs: number, names: ('chart' | 'table')[]): Promise<Partial<LoadFigures>> {
-  const samples: Record<string, number[]> = {};
+export interface LoadTarget {
+  url: string;
+  names: (keyof LoadFigures)[];
+}
+
+/**
+ * Median over `runs` cold loads of each target of the markers named (ms since navigation start).
+ * The targets take turns, load by load, so a slow spell of the machine weighs on all of them alike.
+ */
+export async function coldLoads(browser: Browser, targets: LoadTarget[], runs: number): Promise<Partial<LoadFigures>[]> {
+  const samples: Record<string, number[]>[] = targets.map(() => ({}));
   for (let i = 0; i < runs + 1; i++) {
-    const { page, close } = await openPage(browser);
-    try {
-      await page.goto(url, { waitUntil: 'commit' });
-      const got = await marks(page, names);
-      // The first load warms the server's file cache and the browser's process: not counted.
-      if (i > 0) for (const n of names) (samples[n] ??= []).push(got[n]!);
-    } finally {
-      await close();
+    for (const [t, { url, names }] of targets.entries()) {
+      const { page, close } = await openPage(browser);
+      try {
+        await page.goto(url, { waitUntil: 'commit' });
+        const got = await marks(page, names);
+        // The first load warms the server's file cache and the browser's process: not counted.
+        if (i > 0) for (const n of names) (samples[t]![n] ??= []).push(got[n]!);
+      } finally {
+        await close();
+      }
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(samples[n] ?? [])]));
+  return targets.map(({ names }, t) => Object.fromEntries(names.map((n) => [n, median(samples[t]![n] ?? [])])));
 }
 
 export interface InteractionFigures {

@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import express from 'express';
 import { createApp } from '../../server/app.ts';
+import { securityHeaders } from '../../server/http/security-headers.ts';
 import { CITATION } from '../../server/boxscore/contract.ts';
 import { createSource } from '../../server/boxscore/create-source.ts';
 import { prepareBoxscore, type BoxscoreSource } from '../../server/boxscore/source.ts';
@@ -29,6 +30,10 @@ const port = Number(process.env.PORT ?? '0');
 function staticBaseline(dir: string): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // The app's own security headers: the comparison is of pages, not of HTTP policies. (They cost
+  // a cold navigation tens of ms in Chromium: Cross-Origin-Opener-Policy puts the page in a new
+  // browsing context group. The bench reports the baseline without them too.)
+  if (process.env.BASELINE_HEADERS !== 'none') app.use(securityHeaders());
   app.use(
     express.static(dir, {
       setHeaders: (res, path) => {

@@ -1,5 +1,6 @@
 /**
- * A JSON body serialised, compressed and hashed once, then sent as often as asked.
+ * A body (the JSON of the API, or a server-rendered page) serialised, compressed and hashed once,
+ * then sent as often as asked.
  *
  * The boxscore changes at most a few times a day, so the work of JSON.stringify, gzip, brotli and
  * the ETag hash is done when a snapshot arrives, never per request. Compressed bodies are picked
@@ -14,6 +15,7 @@ import type { Request, Response } from 'express';
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 export interface PreparedJson {
+  readonly contentType: string;
   /** One strong validator per content-coding: `"<hash>"`, `"<hash>-gz"`, `"<hash>-br"`. */
   readonly etags: Readonly<Record<Encoding, string>>;
   readonly identity: Buffer;
@@ -22,9 +24,14 @@ export interface PreparedJson {
 }
 
 export function prepareJson(value: unknown): PreparedJson {
-  const identity = Buffer.from(JSON.stringify(value), 'utf8');
+  return prepareBody(Buffer.from(JSON.stringify(value), 'utf8'), 'application/json; charset=utf-8');
+}
+
+/** Any body (e.g. a server-rendered page), prepared the same way. */
+export function prepareBody(identity: Buffer, contentType: string): PreparedJson {
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 32);
   return {
+    contentType,
     etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     identity,
     gzip: gzipSync(identity, { level: 9 }),
@@ -57,7 +64,7 @@ export function pickEncoding(accept: string | undefined): Encoding {
   return 'identity';
 }
 
-export function sendPreparedJson(req: Request, res: Response, body: PreparedJson, cacheControl = 'no-cache'): void {
+export function sendPrepared(req: Request, res: Response, body: PreparedJson, cacheControl = 'no-cache'): void {
   const encoding = pickEncoding(req.get('accept-encoding'));
   res.setHeader('ETag', body.etags[encoding]);
   res.setHeader('Cache-Control', cacheControl);
@@ -67,7 +74,7 @@ export function sendPreparedJson(req: Request, res: Response, body: PreparedJson
     res.status(304).end();
     return;
   }
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Type', body.contentType);
   if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
   const bytes = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
   res.setHeader('Content-Length', String(bytes.length));

@@ -1,7 +1,8 @@
 /**
  * Serves the built client from `dist/`: hashed assets cached for a year as immutable, index.html
  * never cached (so a new release is picked up at once), and every other page path answered with
- * index.html for the single-page app. Assets go out as the brotli/gzip copies made at build time;
+ * the page: rendered on the server when it can be (render/page.ts), else index.html, the shell of
+ * the single-page app. Assets go out as the brotli/gzip copies made at build time;
  * on-the-fly compression is only the fallback for a file without one, and lives here rather than
  * app-wide so the API's prepared (already compressed) bodies never pass through it.
  */
@@ -9,9 +10,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
+import type { PageRenderer } from '../render/page.ts';
 import { precompressed } from './precompressed.ts';
+import { sendPrepared } from './prepared-json.ts';
 
-export function staticClient(clientDir: string): Router {
+/** `pages`: server-rendered pages (render/page.ts); without it, or when it declines, the shell is sent. */
+export function staticClient(clientDir: string, pages?: PageRenderer | null): Router {
   const router = Router();
   const indexFile = join(clientDir, 'index.html');
 
@@ -33,11 +37,18 @@ export function staticClient(clientDir: string): Router {
   );
   // Once the build is there it stays (npm start builds before listening): stop asking the disk.
   let built = false;
-  router.get('/{*splat}', (_req, res) => {
+  router.get('/{*splat}', async (req, res, next) => {
     built ||= existsSync(indexFile);
     if (!built) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (or `npm start`, which builds it).');
       return;
+    }
+    try {
+      const query = req.originalUrl.indexOf('?');
+      const page = await pages?.page(query === -1 ? '' : req.originalUrl.slice(query));
+      if (page) return sendPrepared(req, res, page);
+    } catch (err) {
+      return next(err);
     }
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexFile);

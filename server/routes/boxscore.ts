@@ -4,7 +4,7 @@ import type { BoxscoreHistory } from '../boxscore/history.ts';
 import type { BoxscoreSource } from '../boxscore/source.ts';
 import { AppError, notFound } from '../http/app-error.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
-import { sendPreparedJson } from '../http/prepared-json.ts';
+import { sendPrepared } from '../http/prepared-json.ts';
 import { emptyJsonBody, validate } from '../http/validate.ts';
 import { isoDate, parseQuery } from '../http/query.ts';
 
@@ -26,10 +26,10 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
     .route('/boxscore')
     .get(async (req, res) => {
       const { asOf } = parseQuery(req, SNAPSHOT_QUERY);
-      if (!asOf) return sendPreparedJson(req, res, (await source.current()).body);
+      if (!asOf) return sendPrepared(req, res, (await source.current()).body);
       const snapshot = await history.snapshot(asOf);
       if (!snapshot) throw await noSnapshot([asOf]);
-      sendPreparedJson(req, res, snapshot.body);
+      sendPrepared(req, res, snapshot.body);
     })
     .all(methodNotAllowed(READ));
 
@@ -37,7 +37,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
     .route('/boxscore/history')
     .get(async (req, res) => {
       parseQuery(req, NO_QUERY);
-      sendPreparedJson(req, res, await history.list());
+      sendPrepared(req, res, await history.list());
     })
     .all(methodNotAllowed(READ));
 
@@ -47,7 +47,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       const { from, to } = parseQuery(req, CHANGES_QUERY);
       const result = await history.changes(from, to);
       if ('missing' in result) throw await noSnapshot(result.missing);
-      sendPreparedJson(req, res, result.body);
+      sendPrepared(req, res, result.body);
     })
     .all(methodNotAllowed(READ));
 
@@ -57,7 +57,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       const { code } = parseQuery(req, TREND_QUERY);
       const trend = await history.trend(code);
       if (!trend) throw notFound(`No snapshot has a country with the code ${code}.`);
-      sendPreparedJson(req, res, trend);
+      sendPrepared(req, res, trend);
     })
     .all(methodNotAllowed(READ));
 
@@ -67,7 +67,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       if (!source.refresh) {
         throw new AppError(409, 'SNAPSHOT_MODE', 'The embedded snapshot cannot be refreshed: no Space-Track credentials are configured.');
       }
-      sendPreparedJson(req, res, (await source.refresh()).body);
+      sendPrepared(req, res, (await source.refresh()).body);
     })
     .all(methodNotAllowed(['POST']));
 

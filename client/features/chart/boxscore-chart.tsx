@@ -1,10 +1,15 @@
-import { useMemo, useState, type Ref } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+/**
+ * The chart figure: title, legend, plot and source line. Everything but the plot renders without
+ * recharts, so the figure is in the first paint; the plot is the server's picture (or a loading
+ * line) until the recharts module has loaded (use-chart-plot.ts, chart-picture.ts).
+ */
+import { memo, useContext, useMemo, useState, type Ref } from 'react';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
-import { formatCount } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { logTicks, seriesFor, toChartData, type ChartDatum, type ChartOptions } from './chart-data.ts';
-import { ChartTooltip } from './chart-tooltip.tsx';
+import { seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
+import { ChartPictureContext, plotId } from './chart-picture.ts';
+import { Swatch } from './swatch.tsx';
+import { loadChartPlot, useChartPlot } from './use-chart-plot.ts';
 
 export interface BoxscoreChartProps {
   /** Rows in the table's current order and filter. */
@@ -18,21 +23,6 @@ export interface BoxscoreChartProps {
   caption: string;
   /** The figure element: what the PNG export captures. */
   figureRef?: Ref<HTMLElement>;
-}
-
-const MODE_TEXT = { orbital: 'in orbit', decayed: 'decayed', both: 'in orbit and decayed' } as const;
-
-function CountryTick({ x, y, payload, data, color }: { x?: number | string; y?: number | string; payload?: { value: string; index: number }; data: ChartDatum[]; color: string }) {
-  const datum = payload ? data[payload.index] : undefined;
-  return (
-    <g>
-      {datum && datum.label !== datum.country ? <title>{datum.country}</title> : null}
-      {/* Attributes rather than CSS, so the PNG export draws them the same. */}
-      <text x={x} y={y} dy={4} textAnchor="end" className="chart-tick" fontSize={12} fill={color}>
-        {payload?.value}
-      </text>
-    </g>
-  );
 }
 
 /** Whether two row lists chart the same: the same row objects in the first N places (all places with "Others"). */
@@ -56,19 +46,41 @@ function useChartedRows(rows: readonly CountryRow[], limit: number, others: bool
   return same ? kept : rows;
 }
 
-export function BoxscoreChart({ rows, options, theme, narrow, title, caption, figureRef }: BoxscoreChartProps) {
-  // Recompute (and redraw) only when what is charted changes: a sort or filter that leaves the
-  // first N countries and the rest alone costs recharts nothing.
+/** Memoised: the page re-renders on every input, and the chart only needs to when its own props change. */
+export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme, narrow, title, caption, figureRef }: BoxscoreChartProps) {
   const charted = useChartedRows(rows, options.limit, options.others);
   const data = useMemo(() => toChartData(charted, options, narrow ? 14 : 24), [charted, options, narrow]);
   const series = useMemo(() => seriesFor(options.mode, options.types), [options.mode, options.types]);
-  const share = options.measure === 'share';
-  const ticks = useMemo(() => (!share && options.scale === 'log' ? logTicks(data, series) : null), [data, series, share, options.scale]);
-  const tickLabel = useMemo(() => new Map(ticks?.map((t) => [t.position, formatCount(t.count)])), [ticks]);
+  const { plot: Plot, error } = useChartPlot();
+  const slot = useContext(ChartPictureContext);
+  const empty = data.length === 0 || series.length === 0;
 
-  const rowHeight = options.mode === 'both' ? 34 : 22;
-  const height = Math.max(180, data.length * rowHeight + 120);
-  const axisLabel = share ? 'Share of the bar (%)' : `Objects${ticks ? ' (log scale)' : ''}`;
+  let plot;
+  if (empty) {
+    plot = <p className="chart-empty">{series.length === 0 ? 'No object types are selected: choose at least one to chart.' : 'No countries to chart: the filter matches none.'}</p>;
+  } else if (Plot) {
+    plot = <Plot data={data} series={series} options={options} theme={theme} narrow={narrow} />;
+  } else {
+    // Until recharts is here: the server's picture when it shows this very plot.
+    const id = slot.picture || slot.request ? plotId({ data, series, options, narrow }) : '';
+    if (slot.picture?.plotId === id) {
+      plot = <div className="chart-picture" data-plot={id} dangerouslySetInnerHTML={{ __html: slot.picture.html }} />;
+    } else {
+      slot.request?.(id, { data, series, options, theme, narrow });
+      plot = error ? (
+        <p className="chart-loading" role="alert">
+          The chart could not be loaded ({error.message}).{' '}
+          <button type="button" className="link-button" onClick={() => void loadChartPlot()}>
+            Try again
+          </button>
+        </p>
+      ) : (
+        <p className="chart-loading" role="status">
+          Loading the chart…
+        </p>
+      );
+    }
+  }
 
   return (
     <figure className="chart-figure" ref={figureRef} aria-labelledby="chart-title">
@@ -80,45 +92,13 @@ export function BoxscoreChart({ rows, options, theme, narrow, title, caption, fi
       <ul className="chart-legend" aria-label="Legend">
         {series.map((s) => (
           <li key={s.key}>
-            <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+            <Swatch color={s.color} />
             {s.name}
           </li>
         ))}
       </ul>
-      {data.length === 0 || series.length === 0 ? (
-        <p className="chart-empty">{series.length === 0 ? 'No object types are selected: choose at least one to chart.' : 'No countries to chart: the filter matches none.'}</p>
-      ) : (
-        <BarChart
-          responsive
-          style={{ width: '100%', height }}
-          data={data}
-          layout="vertical"
-          margin={{ top: 4, right: narrow ? 8 : 24, bottom: 4, left: 0 }}
-          barCategoryGap={options.mode === 'both' ? 5 : 3}
-          barGap={1}
-          role="img"
-          aria-label={`Bar chart of objects ${MODE_TEXT[options.mode]} for ${data.length} ${data.length === 1 ? 'bar' : 'bars'}`}
-        >
-          <CartesianGrid horizontal={false} stroke={theme.grid} />
-          <XAxis
-            type="number"
-            domain={share ? [0, 100] : ticks ? [0, ticks.at(-1)?.position ?? 1] : [0, 'auto']}
-            ticks={share ? [0, 25, 50, 75, 100] : ticks?.map((t) => t.position)}
-            tickFormatter={(value: number) => (share ? `${value}%` : ticks ? (tickLabel.get(value) ?? '') : formatCount(value))}
-            allowDecimals={false}
-            stroke={theme.muted}
-            tick={{ fill: theme.muted, fontSize: 12 }}
-            label={{ value: axisLabel, position: 'insideBottom', offset: -2, fill: theme.muted, fontSize: 13 }}
-            height={40}
-          />
-          <YAxis type="category" dataKey="label" width={narrow ? 124 : 196} interval={0} stroke={theme.muted} tick={(props) => <CountryTick {...props} data={data} color={theme.text} />} />
-          <Tooltip content={(props) => <ChartTooltip active={props.active} payload={props.payload} series={series} share={share} />} cursor={{ fill: theme.cursor }} />
-          {series.map((s) => (
-            <Bar key={s.key} dataKey={(d: ChartDatum) => d.plotted[s.key] ?? 0} name={s.name} stackId={s.stack} fill={s.color} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      )}
+      {plot}
       <figcaption className="chart-caption">{caption}</figcaption>
     </figure>
   );
-}
+});

@@ -1,6 +1,7 @@
 import type { TooltipContentProps } from 'recharts';
 import { formatCount, formatShare } from '../../lib/format.ts';
 import type { ChartDatum, Series } from './chart-data.ts';
+import { Swatch } from './swatch.tsx';
 
 /** Exact counts and the full name, whatever the scale draws. */
 export function ChartTooltip({ active, payload, series, share }: Pick<TooltipContentProps, 'active' | 'payload'> & { series: readonly Series[]; share: boolean }) {
@@ -18,7 +19,7 @@ export function ChartTooltip({ active, payload, series, share }: Pick<TooltipCon
           {series.map((s) => (
             <tr key={s.key}>
               <td>
-                <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+                <Swatch color={s.color} />
                 {s.name}
               </td>
               <td className="num">{formatCount(datum.counts[s.key])}</td>

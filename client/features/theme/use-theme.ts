@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
@@ -6,13 +6,33 @@ export type Theme = 'light' | 'dark';
 const STORAGE_KEY = 'boxscore-theme';
 const query = () => window.matchMedia('(prefers-color-scheme: dark)');
 
-function readPreference(): ThemePreference {
+function readStoredPreference(): ThemePreference {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     return stored === 'light' || stored === 'dark' ? stored : 'system';
   } catch {
     return 'system'; // storage may be blocked; the system setting still applies
   }
+}
+
+// The reader's choice, read once and then kept here too: applied even where storage is blocked.
+let chosen: ThemePreference | undefined;
+const listeners = new Set<() => void>();
+const readPreference = () => (chosen ??= readStoredPreference());
+
+function subscribeToPreference(onChange: () => void) {
+  // A choice made in another tab applies here as well.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    chosen = readStoredPreference();
+    onChange();
+  };
+  listeners.add(onChange);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener('storage', onStorage);
+  };
 }
 
 function subscribeToSystem(onChange: () => void) {
@@ -25,9 +45,11 @@ function subscribeToSystem(onChange: () => void) {
  * Light or dark: the system's setting unless the reader chose one (kept in localStorage). The CSS
  * follows the system by itself; `data-theme` on <html> records an explicit choice, and the
  * resolved theme is returned so charts draw their axes and exports their background to match.
+ * Both sources are external stores, so a server-rendered page hydrates with the server's view
+ * ("system", light) and then moves to the reader's.
  */
 export function useTheme(): { preference: ThemePreference; theme: Theme; setPreference: (p: ThemePreference) => void } {
-  const [preference, setPreferenceState] = useState<ThemePreference>(readPreference);
+  const preference = useSyncExternalStore(subscribeToPreference, readPreference, () => 'system' as const);
   const systemDark = useSyncExternalStore(subscribeToSystem, () => query().matches, () => false);
   const theme: Theme = preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
 
@@ -38,13 +60,14 @@ export function useTheme(): { preference: ThemePreference; theme: Theme; setPref
   }, [theme]);
 
   const setPreference = useCallback((next: ThemePreference) => {
-    setPreferenceState(next);
+    chosen = next;
     try {
       if (next === 'system') window.localStorage.removeItem(STORAGE_KEY);
       else window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Not remembered across visits, but applied now.
     }
+    for (const listener of listeners) listener();
   }, []);
 
   return { preference, theme, setPreference };

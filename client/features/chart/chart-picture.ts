@@ -1,0 +1,32 @@
+/**
+ * The server's picture of the plot: recharts cannot render on the server by itself (it draws
+ * after effects run), so the server draws the plot once per snapshot and view in a DOM of its own
+ * and sends the markup inside the page. The figure shows that picture until recharts has loaded,
+ * as long as it pictures what the figure would draw; `plotId` says which plot it is.
+ */
+import { createContext } from 'react';
+import type { ChartPlotProps } from './chart-plot.tsx';
+
+export interface ChartPicture {
+  plotId: string;
+  html: string;
+}
+
+export type PlotRequest = Omit<ChartPlotProps, 'width'>;
+
+export interface ChartPictureSlot {
+  picture: ChartPicture | null;
+  /** Server only: the figure asks for the plot it would draw, so the server can picture it. */
+  request?: (plotId: string, props: PlotRequest) => void;
+}
+
+export const ChartPictureContext = createContext<ChartPictureSlot>({ picture: null });
+
+/** A short, stable id of what a plot draws (not its colours: the CSS restyles a picture per theme). */
+export function plotId({ data, series, options, narrow }: Omit<PlotRequest, 'theme'>): string {
+  const text = JSON.stringify([options.mode, options.scale, options.measure, narrow, series.map((s) => s.key), data.map((d) => [d.label, d.plotted])]);
+  // FNV-1a, 32-bit: an id, not a security measure.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${(hash >>> 0).toString(16)}-${text.length.toString(16)}`;
+}

@@ -1,0 +1,28 @@
+/**
+ * What a server-rendered page carries besides its markup: the boxscore it was rendered from, in
+ * a JSON data block (never executed, so the CSP's no-inline-script rule holds), for the browser
+ * to hydrate with the very same data.
+ */
+import type { BoxscoreResponse } from '../server/boxscore/contract.ts';
+
+export const SERVER_DATA_ID = 'boxscore-data';
+
+export interface ServerData {
+  boxscore: BoxscoreResponse;
+}
+
+/** The block's HTML: `<` escaped, so no value can close the script element. */
+export function serverDataHtml(data: ServerData): string {
+  return `<script type="application/json" id="${SERVER_DATA_ID}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
+}
+
+export function readServerData(doc: Document): ServerData | null {
+  const text = doc.getElementById(SERVER_DATA_ID)?.textContent;
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text) as ServerData;
+    return data.boxscore?.rows ? data : null;
+  } catch {
+    return null; // a damaged block: render in the browser as if there were none
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The server's way into the client (built by Vite for Node into dist/server/, loaded by
+ * server/render/page.ts): the same tree as main.tsx, rendered to HTML from the server's boxscore.
+ * (The plot alone, for the server's picture of it, is the build's other entry: chart-plot.tsx.)
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import type { BoxscoreResponse } from '../server/boxscore/contract.ts';
+import { boxscoreQuery } from './api/boxscore.ts';
+import type { ChartPicture, PlotRequest } from './features/chart/chart-picture.ts';
+import { Root } from './root.tsx';
+import { serverDataHtml } from './server-data.ts';
+
+export type { ChartPicture, PlotRequest } from './features/chart/chart-picture.ts';
+
+export interface RenderedDashboard {
+  /** The markup of #root's content. */
+  html: string;
+  /** The data block to put after #root. */
+  dataHtml: string;
+  /** The plot the page would draw, when `picture` did not show it: picture it and render again. */
+  plot: { plotId: string; props: PlotRequest } | null;
+}
+
+/** The page for `search` (the query string, "?..." or "") over `boxscore`, as the browser's first render will be. */
+export function renderDashboard(boxscore: BoxscoreResponse, search: string, picture: ChartPicture | null): RenderedDashboard {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  queryClient.setQueryData(boxscoreQuery(null).queryKey, boxscore);
+  let plot: RenderedDashboard['plot'] = null;
+  const request = (plotId: string, props: PlotRequest) => {
+    plot ??= { plotId, props };
+  };
+  const html = renderToString(<Root queryClient={queryClient} picture={{ picture, request }} search={search} />);
+  queryClient.clear();
+  return { html, dataHtml: serverDataHtml({ boxscore }), plot };
+}

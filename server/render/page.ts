@@ -1,0 +1,120 @@
+/**
+ * Server-rendered pages: the dashboard's first view as HTML, so the figures, the chart and the
+ * table are on screen at the first paint and the browser only has to hydrate them (client/main.tsx).
+ *
+ * Work is done once per snapshot and address: the page is rendered (twice when the plot needs a
+ * picture: once to learn which plot, once with its picture), compressed and hashed, then served
+ * from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
+ * browser as before: a page is never an error because the server could not pre-render it.
+ *
+ * Not pre-rendered: when an access token is required (the data is not the public's), and views
+ * of other data than the current boxscore (a past snapshot, a comparison, a country's detail),
+ * whose first render in the browser waits for data anyway.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PreparedBoxscore, BoxscoreSource } from '../boxscore/source.ts';
+import { Lru } from '../boxscore/lru.ts';
+import { prepareBody, type PreparedJson } from '../http/prepared-json.ts';
+import type { Logger } from '../logger.ts';
+import type { ChartPictures } from './chart-pictures.ts';
+
+/** The built server entry (client/server-entry.tsx). */
+interface ServerEntry {
+  renderDashboard(
+    boxscore: PreparedBoxscore['response'],
+    search: string,
+    picture: { plotId: string; html: string } | null,
+  ): { html: string; dataHtml: string; plot: { plotId: string; props: object } | null };
+}
+
+export interface PageRenderer {
+  /** The page for this query string ("?..." or ""), or null for the plain shell. */
+  page(search: string): Promise<PreparedJson | null>;
+  /** Load the render bundle and start the picture worker ahead of the first page. */
+  warm(): void;
+}
+
+interface Options {
+  source: BoxscoreSource;
+  /** dist/: index.html (the shell) and server/server-entry.js. */
+  clientDir: string;
+  pictures: ChartPictures;
+  logger: Logger;
+  /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
+  waitMs?: number;
+}
+
+const ROOT = '<div id="root"></div>';
+/** Parameters naming other data than the current boxscore: rendered in the browser. */
+const BROWSER_ONLY = ['asOf', 'compare', 'country'];
+const MAX_SEARCH = 1000;
+/** Addresses remembered per snapshot: the common ones, bounded against random query strings. */
+const PAGES_PER_SNAPSHOT = 64;
+
+export function createPageRenderer({ source, clientDir, pictures, logger, waitMs = 500 }: Options): PageRenderer {
+  const entryFile = join(clientDir, 'server', 'server-entry.js');
+  let entry: Promise<ServerEntry | null> | null = null;
+  let template: string | null = null;
+  const cache = new WeakMap<PreparedBoxscore, Lru<string, Promise<PreparedJson | null>>>();
+
+  const loadEntry = () =>
+    (entry ??= existsSync(entryFile)
+      ? (import(pathToFileURL(entryFile).href) as Promise<ServerEntry>).catch((err: unknown) => {
+          logger.error({ err }, 'the server render bundle could not be loaded: pages render in the browser');
+          return null;
+        })
+      : Promise.resolve(null));
+
+  async function render(prepared: PreparedBoxscore, search: string): Promise<PreparedJson | null> {
+    const rendering = await loadEntry();
+    template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
+    if (!rendering || !template.includes(ROOT)) return null;
+    let result = rendering.renderDashboard(prepared.response, search, null);
+    if (result.plot) {
+      const html = await pictures.draw(result.plot.props);
+      if (html) result = rendering.renderDashboard(prepared.response, search, { plotId: result.plot.plotId, html });
+    }
+    const page = template.replace(ROOT, `<div id="root">${result.html}</div>${result.dataHtml}`);
+    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8');
+  }
+
+  async function current(): Promise<PreparedBoxscore | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, waitMs, null)));
+    try {
+      return await Promise.race([source.current(), late]);
+    } catch {
+      return null; // the API reports the source's errors; the page renders in the browser and shows them
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    warm() {
+      void loadEntry();
+      pictures.warm();
+    },
+    async page(search) {
+      if (search.length > MAX_SEARCH) return null;
+      const params = new URLSearchParams(search);
+      if (BROWSER_ONLY.some((name) => params.has(name))) return null;
+      const prepared = await current();
+      if (!prepared) return null;
+      let pages = cache.get(prepared);
+      if (!pages) cache.set(prepared, (pages = new Lru(PAGES_PER_SNAPSHOT)));
+      let page = pages.get(search);
+      if (!page) {
+        // Kept as a promise: requests arriving while it renders share the one render.
+        page = render(prepared, search).catch((err: unknown) => {
+          logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
+          return null;
+        });
+        pages.set(search, page);
+      }
+      return page;
+    },
+  };
+}
