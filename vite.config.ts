@@ -28,6 +28,8 @@ export default defineConfig({
   test: {
     include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'e2e/fake-upstream/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
     environment: 'node',
+    // Server-rendering tests load the built client (dist/, dist/server/): built first when stale, as for the journeys.
+    globalSetup: ['e2e/global-setup.ts'],
     restoreMocks: true,
   },
 });

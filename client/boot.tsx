@@ -1,7 +1,7 @@
 /** The app's start (loaded by main.tsx): the query client, then hydrate the server's page or render one. */
 import { QueryClient } from '@tanstack/react-query';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { boxscoreQuery } from './api/boxscore.ts';
+import { boxscoreQuery, seedFromServer } from './api/boxscore.ts';
 import type { ChartPicture } from './features/chart/chart-picture.ts';
 import { loadChartPlot } from './features/chart/use-chart-plot.ts';
 import { Root } from './root.tsx';
@@ -22,7 +22,7 @@ const served = readServerData(document);
 if (served) {
   // The server rendered this page from this boxscore (server/render/page.ts): hydrate with the
   // same data and the same picture of the plot, so the first render matches what is on screen.
-  queryClient.setQueryData(boxscoreQuery(null).queryKey, served.boxscore);
+  seedFromServer(queryClient, served);
   const pictureElement = container.querySelector<HTMLElement>('.chart-picture');
   const picture: ChartPicture | null = pictureElement?.dataset.plot ? { plotId: pictureElement.dataset.plot, html: pictureElement.innerHTML } : null;
   hydrateRoot(container, <Root queryClient={queryClient} picture={{ picture }} />, {

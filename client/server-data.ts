@@ -1,14 +1,17 @@
 /**
  * What a server-rendered page carries besides its markup: the boxscore it was rendered from, in
  * a JSON data block (never executed, so the CSP's no-inline-script rule holds), for the browser
- * to hydrate with the very same data.
+ * to hydrate with the very same data. Kept free of dependencies: the page's tiny entry (main.tsx)
+ * reads SERVER_DATA_ID from here.
  */
-import type { BoxscoreResponse } from '../server/boxscore/contract.ts';
+import type { BoxscoreResponse, HistoryResponse } from '../server/boxscore/contract.ts';
 
 export const SERVER_DATA_ID = 'boxscore-data';
 
 export interface ServerData {
   boxscore: BoxscoreResponse;
+  /** The snapshots there are (the pickers), when the server had the list. */
+  history: HistoryResponse | null;
 }
 
 /** The block's HTML: `<` escaped, so no value can close the script element. */

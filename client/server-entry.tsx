@@ -5,11 +5,10 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
-import type { BoxscoreResponse } from '../server/boxscore/contract.ts';
-import { boxscoreQuery } from './api/boxscore.ts';
+import { seedFromServer } from './api/boxscore.ts';
 import type { ChartPicture, PlotRequest } from './features/chart/chart-picture.ts';
 import { Root } from './root.tsx';
-import { serverDataHtml } from './server-data.ts';
+import { serverDataHtml, type ServerData } from './server-data.ts';
 
 export type { ChartPicture, PlotRequest } from './features/chart/chart-picture.ts';
 
@@ -22,15 +21,15 @@ export interface RenderedDashboard {
   plot: { plotId: string; props: PlotRequest } | null;
 }
 
-/** The page for `search` (the query string, "?..." or "") over `boxscore`, as the browser's first render will be. */
-export function renderDashboard(boxscore: BoxscoreResponse, search: string, picture: ChartPicture | null): RenderedDashboard {
+/** The page for `search` (the query string, "?..." or "") over the server's data, as the browser's first render will be. */
+export function renderDashboard(data: ServerData, search: string, picture: ChartPicture | null): RenderedDashboard {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  queryClient.setQueryData(boxscoreQuery(null).queryKey, boxscore);
+  seedFromServer(queryClient, data);
   let plot: RenderedDashboard['plot'] = null;
   const request = (plotId: string, props: PlotRequest) => {
     plot ??= { plotId, props };
   };
   const html = renderToString(<Root queryClient={queryClient} picture={{ picture, request }} search={search} />);
   queryClient.clear();
-  return { html, dataHtml: serverDataHtml({ boxscore }), plot };
+  return { html, dataHtml: serverDataHtml(data), plot };
 }

@@ -68,7 +68,7 @@ export function createApp({ source, history = createHistory({ source }), logger,
     next(notFound(`There is no API endpoint ${req.method.slice(0, 20)} ${path}.`));
   });
   // A protected dashboard's data is not the public's: its page is the shell, which asks for the token.
-  const rendered = dashboardToken !== undefined ? null : pages === undefined ? createPageRenderer({ source, clientDir, logger, pictures: sharedChartPictures(clientDir, logger) }) : pages;
+  const rendered = dashboardToken !== undefined ? null : pages === undefined ? createPageRenderer({ source, history, clientDir, logger, pictures: sharedChartPictures(clientDir, logger) }) : pages;
   app.use(staticClient(clientDir, rendered));
   app.use(errorHandler(logger));
   return app;

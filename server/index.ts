@@ -27,7 +27,7 @@ const { source, history } = await createSource(config, logger);
 const clientDir = join(PROJECT_ROOT, 'dist');
 const pictures = sharedChartPictures(clientDir, logger);
 // With a token the pages are the shell (the data is not the public's): nothing to render.
-const pages = config.dashboardToken === undefined ? createPageRenderer({ source, clientDir, pictures, logger }) : null;
+const pages = config.dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, pictures, logger }) : null;
 const app = createApp({
   source,
   history,

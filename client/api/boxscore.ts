@@ -1,6 +1,7 @@
 /** Everything about the /api/boxscore endpoints: key factory, fetchers, query options and hooks. */
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { BoxscoreResponse, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/boxscore/contract.ts';
+import type { ServerData } from '../server-data.ts';
 import { apiFetch } from './client.ts';
 
 export const boxscoreKeys = {
@@ -21,6 +22,12 @@ export const boxscoreQuery = (asOf: string | null) =>
     queryFn: ({ signal }) => apiFetch<BoxscoreResponse>(asOf ? `/api/boxscore?asOf=${encodeURIComponent(asOf)}` : '/api/boxscore', { signal }),
     staleTime: asOf ? Infinity : CURRENT_STALE_MS,
   });
+
+/** The queries a server-rendered page starts with, on the server and in the browser alike (so both render the same). */
+export function seedFromServer(queryClient: QueryClient, data: ServerData): void {
+  queryClient.setQueryData(boxscoreQuery(null).queryKey, data.boxscore);
+  if (data.history) queryClient.setQueryData(boxscoreKeys.history(), data.history);
+}
 
 export function useBoxscore(asOf: string | null, enabled = true) {
   // Switching snapshots keeps the previous one on screen until the next arrives: no blank page.

@@ -15,7 +15,7 @@ import type { DrawAnswer, DrawRequest } from './chart-picture-worker.ts';
  * The width the server draws at: the chart's width on a desktop screen (the page is at most
  * 1280 px wide). The picture scales to the reader's width until the live plot replaces it.
  */
-export const PICTURE_WIDTH = 1190;
+export const PICTURE_WIDTH = 1175;
 
 /**
  * The worker is TypeScript too: it registers tsx's loader itself, then loads its module (Node 20

@@ -14,7 +14,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PreparedBoxscore, BoxscoreSource } from '../boxscore/source.ts';
+import type { HistoryResponse } from '../boxscore/contract.ts';
+import type { BoxscoreHistory } from '../boxscore/history.ts';
+import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
 import { prepareBody, type PreparedJson } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
@@ -23,7 +25,7 @@ import type { ChartPictures } from './chart-pictures.ts';
 /** The built server entry (client/server-entry.tsx). */
 interface ServerEntry {
   renderDashboard(
-    boxscore: PreparedBoxscore['response'],
+    data: { boxscore: PreparedBoxscore['response']; history: HistoryResponse | null },
     search: string,
     picture: { plotId: string; html: string } | null,
   ): { html: string; dataHtml: string; plot: { plotId: string; props: object } | null };
@@ -38,6 +40,8 @@ export interface PageRenderer {
 
 interface Options {
   source: BoxscoreSource;
+  /** The snapshots there are, for the pickers; without it they appear once the browser has asked. */
+  history?: BoxscoreHistory;
   /** dist/: index.html (the shell) and server/server-entry.js. */
   clientDir: string;
   pictures: ChartPictures;
@@ -53,7 +57,7 @@ const MAX_SEARCH = 1000;
 /** Addresses remembered per snapshot: the common ones, bounded against random query strings. */
 const PAGES_PER_SNAPSHOT = 64;
 
-export function createPageRenderer({ source, clientDir, pictures, logger, waitMs = 500 }: Options): PageRenderer {
+export function createPageRenderer({ source, history, clientDir, pictures, logger, waitMs = 500 }: Options): PageRenderer {
   const entryFile = join(clientDir, 'server', 'server-entry.js');
   let entry: Promise<ServerEntry | null> | null = null;
   let template: string | null = null;
@@ -67,17 +71,27 @@ export function createPageRenderer({ source, clientDir, pictures, logger, waitMs
         })
       : Promise.resolve(null));
 
-  async function render(prepared: PreparedBoxscore, search: string): Promise<PreparedJson | null> {
+  async function render(prepared: PreparedBoxscore, listed: PreparedJson | null, search: string): Promise<PreparedJson | null> {
     const rendering = await loadEntry();
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
     if (!rendering || !template.includes(ROOT)) return null;
-    let result = rendering.renderDashboard(prepared.response, search, null);
+    const data = { boxscore: prepared.response, history: listed ? (JSON.parse(listed.identity.toString('utf8')) as HistoryResponse) : null };
+    let result = rendering.renderDashboard(data, search, null);
     if (result.plot) {
       const html = await pictures.draw(result.plot.props);
-      if (html) result = rendering.renderDashboard(prepared.response, search, { plotId: result.plot.plotId, html });
+      if (html) result = rendering.renderDashboard(data, search, { plotId: result.plot.plotId, html });
     }
     const page = template.replace(ROOT, `<div id="root">${result.html}</div>${result.dataHtml}`);
     return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8');
+  }
+
+  async function listHistory(): Promise<PreparedJson | null> {
+    try {
+      return (await history?.list()) ?? null;
+    } catch (err) {
+      logger.warn({ err }, 'the snapshot list is not available for the page: the browser will ask for it');
+      return null;
+    }
   }
 
   async function current(): Promise<PreparedBoxscore | null> {
@@ -103,16 +117,19 @@ export function createPageRenderer({ source, clientDir, pictures, logger, waitMs
       if (BROWSER_ONLY.some((name) => params.has(name))) return null;
       const prepared = await current();
       if (!prepared) return null;
+      const listed = await listHistory();
       let pages = cache.get(prepared);
       if (!pages) cache.set(prepared, (pages = new Lru(PAGES_PER_SNAPSHOT)));
-      let page = pages.get(search);
+      // The history's list changes with each new copy fetched (its ETag says so).
+      const key = `${listed?.etags.identity ?? ''}${search}`;
+      let page = pages.get(key);
       if (!page) {
         // Kept as a promise: requests arriving while it renders share the one render.
-        page = render(prepared, search).catch((err: unknown) => {
+        page = render(prepared, listed, search).catch((err: unknown) => {
           logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
           return null;
         });
-        pages.set(search, page);
+        pages.set(key, page);
       }
       return page;
     },

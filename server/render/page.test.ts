@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { createEmbeddedSource } from '../boxscore/embedded.ts';
+import type { BoxscoreSource } from '../boxscore/source.ts';
+import { PROJECT_ROOT } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { listen, type Listening } from '../test-support/listen.ts';
+import type { ChartPictures } from './chart-pictures.ts';
+import { createPageRenderer } from './page.ts';
+
+const DIST = join(PROJECT_ROOT, 'dist');
+const logger = createLogger('silent');
+
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const page = async (url: string) => (await fetch(url)).text();
+/** The body rows' country names, in order. */
+const countries = (html: string) => [...html.matchAll(/<tr[^>]*><th scope="row" class="country">(?:<button[^>]*>)?([^<]+)/g)].map((m) => m[1]);
+const dataBlock = (html: string) => {
+  const json = /<script type="application\/json" id="boxscore-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  return json === undefined ? null : (JSON.parse(json) as { boxscore: { rows: unknown[]; source: { asOf: string } }; history: { snapshots: { asOf: string }[] } | null });
+};
+
+describe('server-rendered pages (the real built client)', () => {
+  let server: Listening;
+  beforeAll(async () => {
+    server = await listen(createApp({ source: createEmbeddedSource(), logger, clientDir: DIST }));
+  });
+  afterAll(() => server.close());
+
+  it('renders the first view: figures, the table of 85 countries, the pickers, a picture of the chart, and the data to hydrate with', async () => {
+    const html = await page(`${server.url}/`);
+    expect(html).toContain('17,094'); // objects in orbit, from the ALL row
+    const names = countries(html);
+    expect(names).toHaveLength(85);
+    expect(names[0]).toBe('COMMONWEALTH OF INDEPENDENT STATES'); // the default sort: orbital total, descending
+    expect(html).toContain('Compare with'); // the snapshot pickers, from the history
+    const picture = /<div class="chart-picture" data-plot="([\w-]+)">([\s\S]*?)<\/div><figcaption/.exec(html);
+    expect(picture?.[1]).toMatch(/^[0-9a-f]+-[0-9a-f]+$/);
+    // 15 countries x their non-zero segments: recharts' own drawing, made on the server.
+    expect(picture?.[2]!.match(/class="recharts-layer recharts-bar-rectangle"/g)?.length ?? 0).toBeGreaterThan(30);
+    expect(picture?.[2]).toContain('COMMONWEALTH OF… (CIS)');
+    const data = dataBlock(html);
+    expect(data?.boxscore.rows).toHaveLength(85);
+    expect(data?.history?.snapshots.map((s) => s.asOf)).toEqual(['2015-02-23', '2015-03-05']);
+    // The CSP allows no inline style and no inline script: the page needs neither.
+    expect(html).not.toMatch(/\sstyle=|<style\b|\son[a-z]+=/i);
+  });
+
+  it('renders the view in the address: filter and sort', async () => {
+    const html = await page(`${server.url}/?q=france&sort=orbitalDebris&dir=asc`);
+    expect(countries(html)).toEqual(['FRANCE/GERMANY', 'FRANCE/ITALY', 'FRANCE']);
+    expect(html).toContain('value="france"');
+  });
+
+  it('is prepared once: compressed, with an ETag that revalidates, the same bytes for every request', async () => {
+    const first = await rawGet(`${server.url}/?n=5`, { 'accept-encoding': 'br' });
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(first.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(first.body).toString('utf8')).toContain('first 5 countries');
+    const again = await rawGet(`${server.url}/?n=5`, { 'accept-encoding': 'br' });
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.body.equals(first.body)).toBe(true);
+    const revalidated = await rawGet(`${server.url}/?n=5`, { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) });
+    expect(revalidated.status).toBe(304);
+    const other = await rawGet(`${server.url}/?n=6`, { 'accept-encoding': 'br' });
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('leaves views of other data to the browser: a past snapshot, a comparison, a country', async () => {
+    for (const search of ['?asOf=2015-02-23', '?compare=2015-02-23', '?country=CIS']) {
+      const html = await page(`${server.url}/${search}`);
+      expect(html, search).toContain('<div id="root"></div>');
+      expect(dataBlock(html), search).toBeNull();
+    }
+  });
+});
+
+describe('when the server cannot render a page, the shell goes out instead', () => {
+  const shell = (html: string) => html.includes('<div id="root"></div>') && dataBlock(html) === null;
+
+  it('with a dashboard token: the data is not the public’s', async () => {
+    const server = await listen(createApp({ source: createEmbeddedSource(), logger, clientDir: DIST, dashboardToken: 'a-token-of-32-characters-or-more-0000' }));
+    try {
+      const html = await page(`${server.url}/`);
+      expect(shell(html)).toBe(true);
+      expect(html).not.toContain('COMMONWEALTH');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('without a render bundle (a client built before server rendering)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'boxscore-shell-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Boxscore</title><div id="root"></div>');
+    const server = await listen(createApp({ source: createEmbeddedSource(), logger, clientDir: dir }));
+    try {
+      expect(shell(await page(`${server.url}/`))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('when the boxscore is not there in time, or the source fails', async () => {
+    const never: BoxscoreSource = { mode: 'live', current: () => new Promise(() => {}) };
+    const broken: BoxscoreSource = { mode: 'live', current: () => Promise.reject(new Error('upstream down')) };
+    const pictures: ChartPictures = { draw: () => Promise.resolve(null), warm: () => {}, close: async () => {} };
+    for (const source of [never, broken]) {
+      const renderer = createPageRenderer({ source, clientDir: DIST, pictures, logger, waitMs: 50 });
+      expect(await renderer.page('')).toBeNull();
+    }
+  });
+
+  it('without a picture of the chart, the rest of the page still renders, with the chart loading', async () => {
+    const pictures: ChartPictures = { draw: () => Promise.resolve(null), warm: () => {}, close: async () => {} };
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger });
+    const body = await renderer.page('');
+    const html = body!.identity.toString('utf8');
+    expect(countries(html)).toHaveLength(85);
+    expect(html).not.toContain('chart-picture');
+    expect(html).toContain('Loading the chart…');
+  });
+});
