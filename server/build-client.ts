@@ -33,19 +33,28 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** Build the client for the browser (dist/), then for Node (dist/server/): the server renders pages with it. */
 export async function buildClient(root = PROJECT_ROOT): Promise<void> {
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn' });
-  await build({
-    root,
-    logLevel: 'warn',
-    build: {
-      // The page (server/render/page.ts) and the plot alone (server/render/chart-picture-worker.ts).
-      ssr: true,
-      rollupOptions: { input: { 'server-entry': 'client/server-entry.tsx', 'chart-plot': 'client/features/chart/chart-plot.tsx' } },
-      outDir: join('dist', 'server'),
-      emptyOutDir: true,
-      copyPublicDir: false,
-    },
-  });
+  // A production build whoever asks: under a test runner NODE_ENV is "test", and Vite would then
+  // ship React's development build and compile JSX for it (jsxDEV, which production React lacks).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn' });
+    await build({
+      root,
+      logLevel: 'warn',
+      build: {
+        // The page (server/render/page.ts) and the plot alone (server/render/chart-picture-worker.ts).
+        ssr: true,
+        rollupOptions: { input: { 'server-entry': 'client/server-entry.tsx', 'chart-plot': 'client/features/chart/chart-plot.tsx' } },
+        outDir: join('dist', 'server'),
+        emptyOutDir: true,
+        copyPublicDir: false,
+      },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** Build the client when it is missing or stale; resolves once dist/ is current. */

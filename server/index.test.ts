@@ -25,6 +25,21 @@ describe('server/index.ts', () => {
     expect(await server.exited).toBe(0);
   }, 30_000);
 
+  it('serves the server-rendered first view, chart picture included, with NODE_ENV=production as without it', async () => {
+    for (const env of [{ NODE_ENV: 'production' }, {}]) {
+      const server = start({ PORT: '0', ...env });
+      try {
+        const html = await (await fetch(`http://127.0.0.1:${await server.port()}/`)).text();
+        expect(html, JSON.stringify(env)).toContain('<div class="chart-picture" data-plot="');
+        expect(html, JSON.stringify(env)).toContain('<script type="application/json" id="boxscore-data">');
+        expect(html.match(/<th scope="row" class="country">/g), JSON.stringify(env)).toHaveLength(85);
+      } finally {
+        server.child.kill('SIGTERM');
+        expect(await server.exited).toBe(0);
+      }
+    }
+  }, 60_000);
+
   it('in live mode logs in once, serves live data, and logs out on SIGINT (Ctrl-C)', async () => {
     const fake = await startFakeSpaceTrack();
     try {
