@@ -1,4 +1,4 @@
-/** The whole tree, the same in the browser (main.tsx) and on the server (server-entry.tsx). */
+/** The whole tree, the same in the browser (boot.tsx) and on the server (server-entry.tsx). */
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { StrictMode, useEffect } from 'react';
 import { App } from './app.tsx';

@@ -9,6 +9,7 @@ import { seedFromServer } from './api/boxscore.ts';
 import type { ChartPicture, PlotRequest } from './features/chart/chart-picture.ts';
 import { Root } from './root.tsx';
 import { serverDataHtml, type ServerData } from './server-data.ts';
+import { parseView, serializeView } from './view.ts';
 
 export type { ChartPicture, PlotRequest } from './features/chart/chart-picture.ts';
 
@@ -19,6 +20,17 @@ export interface RenderedDashboard {
   dataHtml: string;
   /** The plot the page would draw, when `picture` did not show it: picture it and render again. */
   plot: { plotId: string; props: PlotRequest } | null;
+}
+
+/**
+ * Whether the server renders the page for this query string: a view in its canonical form (the
+ * form the page itself writes to the address: anything else, unknown or invalid parameters
+ * included, renders in the browser, which also tidies the address) of the current boxscore (a
+ * past snapshot, a comparison or a country's detail wait for more data in the browser anyway).
+ */
+export function rendersOnServer(search: string): boolean {
+  const { view } = parseView(search);
+  return serializeView(view) === search && !view.asOf && !view.compare && !view.country;
 }
 
 /** The page for `search` (the query string, "?..." or "") over the server's data, as the browser's first render will be. */

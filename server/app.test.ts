@@ -8,20 +8,7 @@ import { boxscoreResponseSchema } from './boxscore/contract.ts';
 import { createEmbeddedSource } from './boxscore/embedded.ts';
 import { createLogger } from './logger.ts';
 import { listen, type Listening } from './test-support/listen.ts';
-import { request } from 'node:http';
-
-/** Raw HTTP GET: fetch would hide Content-Encoding by decoding the body itself. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+import { rawGet } from './test-support/raw-get.ts';
 
 let server: Listening;
 const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-client-'));

@@ -26,7 +26,7 @@ describe('server/index.ts', () => {
   }, 30_000);
 
   it('serves the server-rendered first view, chart picture included, with NODE_ENV=production as without it', async () => {
-    for (const env of [{ NODE_ENV: 'production' }, {}]) {
+    for (const env of [{ NODE_ENV: 'production' }, {}] as Record<string, string>[]) {
       const server = start({ PORT: '0', ...env });
       try {
         const html = await (await fetch(`http://127.0.0.1:${await server.port()}/`)).text();

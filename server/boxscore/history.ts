@@ -6,7 +6,7 @@
  * Nothing is recomputed per request: the list is rebuilt only when the live source has fetched a
  * new copy, and parsed snapshots, prepared bodies, changes and trends are kept in bounded caches.
  */
-import { prepareJson, type PreparedJson } from '../http/prepared-json.ts';
+import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import { computeChanges, diffTotals } from './changes.ts';
 import { rowKey } from './row-key.ts';
 import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from './contract.ts';
@@ -23,13 +23,13 @@ interface Entry extends HistoryEntry {
 }
 
 export interface BoxscoreHistory {
-  list(): Promise<PreparedJson>;
+  list(): Promise<PreparedBody>;
   /** The snapshot of that date; undefined when there is none. */
   snapshot(asOf: string): Promise<PreparedBoxscore | undefined>;
   /** Changes between two dates; `missing` names the dates that have no snapshot. */
-  changes(from: string, to: string): Promise<{ body: PreparedJson } | { missing: string[] }>;
+  changes(from: string, to: string): Promise<{ body: PreparedBody } | { missing: string[] }>;
   /** One country across every snapshot, by SPADOC code; undefined when no snapshot has it. */
-  trend(code: string): Promise<PreparedJson | undefined>;
+  trend(code: string): Promise<PreparedBody | undefined>;
   /** The dates available, oldest first (for error messages). */
   dates(): Promise<string[]>;
 }
@@ -46,10 +46,10 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
   }));
   const parsedCache = new Lru<string, Promise<ParsedBoxscore | undefined>>(512);
   const preparedCache = new Lru<string, PreparedBoxscore>(16);
-  const changesCache = new Lru<string, PreparedJson>(32);
+  const changesCache = new Lru<string, PreparedBody>(32);
   // null: no snapshot has that code (remembered too, or every unknown code would rescan them all).
-  const trendCache = new Lru<string, PreparedJson | null>(64);
-  let listed: { version: string; entries: Entry[]; body: PreparedJson } | undefined;
+  const trendCache = new Lru<string, PreparedBody | null>(64);
+  let listed: { version: string; entries: Entry[]; body: PreparedBody } | undefined;
 
   /**
    * One load per snapshot shared by concurrent callers; a load that fails or finds nothing is

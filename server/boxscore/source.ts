@@ -2,14 +2,14 @@
  * Where the boxscore comes from. The routes only know this interface: the embedded snapshot and
  * the live Space-Track relay are two implementations of it.
  */
-import { prepareJson, type PreparedJson } from '../http/prepared-json.ts';
+import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import type { BoxscoreResponse, BoxscoreSourceInfo } from './contract.ts';
 import type { ParsedBoxscore } from './parse.ts';
 
 /** A boxscore ready to serve: the typed response and its bytes, prepared once. */
 export interface PreparedBoxscore {
   readonly response: BoxscoreResponse;
-  readonly body: PreparedJson;
+  readonly body: PreparedBody;
 }
 
 export interface BoxscoreSource {

@@ -14,7 +14,7 @@ import type { Request, Response } from 'express';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
-export interface PreparedJson {
+export interface PreparedBody {
   readonly contentType: string;
   /** One strong validator per content-coding: `"<hash>"`, `"<hash>-gz"`, `"<hash>-br"`. */
   readonly etags: Readonly<Record<Encoding, string>>;
@@ -23,12 +23,12 @@ export interface PreparedJson {
   readonly br: Buffer;
 }
 
-export function prepareJson(value: unknown): PreparedJson {
+export function prepareJson(value: unknown): PreparedBody {
   return prepareBody(Buffer.from(JSON.stringify(value), 'utf8'), 'application/json; charset=utf-8');
 }
 
 /** Any body (e.g. a server-rendered page), prepared the same way. */
-export function prepareBody(identity: Buffer, contentType: string): PreparedJson {
+export function prepareBody(identity: Buffer, contentType: string): PreparedBody {
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 32);
   return {
     contentType,
@@ -42,7 +42,7 @@ export function prepareBody(identity: Buffer, contentType: string): PreparedJson
 }
 
 /** Weak comparison, as If-None-Match asks; a tag of any coding means the client has this body. */
-function etagMatches(header: string | undefined, etags: PreparedJson['etags']): boolean {
+function etagMatches(header: string | undefined, etags: PreparedBody['etags']): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const current = new Set(Object.values(etags));
@@ -64,7 +64,7 @@ export function pickEncoding(accept: string | undefined): Encoding {
   return 'identity';
 }
 
-export function sendPrepared(req: Request, res: Response, body: PreparedJson, cacheControl = 'no-cache'): void {
+export function sendPrepared(req: Request, res: Response, body: PreparedBody, cacheControl = 'no-cache'): void {
   const encoding = pickEncoding(req.get('accept-encoding'));
   res.setHeader('ETag', body.etags[encoding]);
   res.setHeader('Cache-Control', cacheControl);

@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
@@ -10,23 +9,12 @@ import type { BoxscoreSource } from '../boxscore/source.ts';
 import { PROJECT_ROOT } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { listen, type Listening } from '../test-support/listen.ts';
+import { rawGet } from '../test-support/raw-get.ts';
 import type { ChartPictures } from './chart-pictures.ts';
 import { createPageRenderer } from './page.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
 const logger = createLogger('silent');
-
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
 
 const page = async (url: string) => (await fetch(url)).text();
 /** The body rows' country names, in order. */
@@ -84,8 +72,8 @@ describe('server-rendered pages (the real built client)', () => {
     expect(other.headers.etag).not.toBe(first.headers.etag);
   });
 
-  it('leaves views of other data to the browser: a past snapshot, a comparison, a country', async () => {
-    for (const search of ['?asOf=2015-02-23', '?compare=2015-02-23', '?country=CIS']) {
+  it('leaves to the browser views of other data (a past snapshot, a comparison, a country) and addresses not in canonical form', async () => {
+    for (const search of ['?asOf=2015-02-23', '?compare=2015-02-23', '?country=CIS', '?utm_source=mail', '?n=abc', '?sort=orbitalDebris&q=france']) {
       const html = await page(`${server.url}/${search}`);
       expect(html, search).toContain('<div id="root"></div>');
       expect(dataBlock(html), search).toBeNull();
@@ -127,6 +115,15 @@ describe('when the server cannot render a page, the shell goes out instead', () 
       const renderer = createPageRenderer({ source, clientDir: DIST, pictures, logger, waitMs: 50 });
       expect(await renderer.page('')).toBeNull();
     }
+  });
+
+  it('beyond its budget of new renders per minute (ever-new addresses), while pages already made are still served', async () => {
+    const pictures: ChartPictures = { draw: () => Promise.resolve(null), warm: () => {}, close: async () => {} };
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger, rendersPerMinute: 2 });
+    expect(await renderer.page('?q=a')).not.toBeNull();
+    expect(await renderer.page('?q=b')).not.toBeNull();
+    expect(await renderer.page('?q=c')).toBeNull();
+    expect(await renderer.page('?q=a')).not.toBeNull();
   });
 
   it('without a picture of the chart, the rest of the page still renders, with the chart loading', async () => {

@@ -7,9 +7,10 @@
  * from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
  * browser as before: a page is never an error because the server could not pre-render it.
  *
- * Not pre-rendered: when an access token is required (the data is not the public's), and views
- * of other data than the current boxscore (a past snapshot, a comparison, a country's detail),
- * whose first render in the browser waits for data anyway.
+ * Not pre-rendered: when an access token is required (the data is not the public's); addresses
+ * that are not a view in its canonical form, and views of other data than the current boxscore
+ * (client/server-entry.tsx, rendersOnServer); and new pages beyond a budget per minute, so that
+ * ever-new query strings cannot keep the server rendering.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,12 +19,13 @@ import type { HistoryResponse } from '../boxscore/contract.ts';
 import type { BoxscoreHistory } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
-import { prepareBody, type PreparedJson } from '../http/prepared-json.ts';
+import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
 import type { ChartPictures } from './chart-pictures.ts';
 
 /** The built server entry (client/server-entry.tsx). */
 interface ServerEntry {
+  rendersOnServer(search: string): boolean;
   renderDashboard(
     data: { boxscore: PreparedBoxscore['response']; history: HistoryResponse | null },
     search: string,
@@ -33,7 +35,7 @@ interface ServerEntry {
 
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
-  page(search: string): Promise<PreparedJson | null>;
+  page(search: string): Promise<PreparedBody | null>;
   /** Load the render bundle and start the picture worker ahead of the first page. */
   warm(): void;
 }
@@ -48,20 +50,30 @@ interface Options {
   logger: Logger;
   /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
   waitMs?: number;
+  /** New renders allowed per minute, all addresses together: beyond, the shell goes out (renders cost CPU; views are many). */
+  rendersPerMinute?: number;
 }
 
 const ROOT = '<div id="root"></div>';
-/** Parameters naming other data than the current boxscore: rendered in the browser. */
-const BROWSER_ONLY = ['asOf', 'compare', 'country'];
-const MAX_SEARCH = 1000;
-/** Addresses remembered per snapshot: the common ones, bounded against random query strings. */
+/** Addresses remembered per snapshot: the common ones, bounded against ever-new query strings. */
 const PAGES_PER_SNAPSHOT = 64;
 
-export function createPageRenderer({ source, history, clientDir, pictures, logger, waitMs = 500 }: Options): PageRenderer {
+export function createPageRenderer({ source, history, clientDir, pictures, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
   const entryFile = join(clientDir, 'server', 'server-entry.js');
   let entry: Promise<ServerEntry | null> | null = null;
   let template: string | null = null;
-  const cache = new WeakMap<PreparedBoxscore, Lru<string, Promise<PreparedJson | null>>>();
+  const cache = new WeakMap<PreparedBoxscore, Lru<string, Promise<PreparedBody | null>>>();
+  const renderedAt: number[] = [];
+  let warnedAt = 0;
+
+  /** Whether one more render fits in the last minute's budget (and counts it). */
+  const mayRender = () => {
+    const now = Date.now();
+    while (renderedAt.length > 0 && renderedAt[0]! <= now - 60_000) renderedAt.shift();
+    if (renderedAt.length >= rendersPerMinute) return false;
+    renderedAt.push(now);
+    return true;
+  };
 
   const loadEntry = () =>
     (entry ??= existsSync(entryFile)
@@ -71,10 +83,9 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
         })
       : Promise.resolve(null));
 
-  async function render(prepared: PreparedBoxscore, listed: PreparedJson | null, search: string): Promise<PreparedJson | null> {
-    const rendering = await loadEntry();
+  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: PreparedBody | null, search: string): Promise<PreparedBody | null> {
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
-    if (!rendering || !template.includes(ROOT)) return null;
+    if (!template.includes(ROOT)) return null;
     const data = { boxscore: prepared.response, history: listed ? (JSON.parse(listed.identity.toString('utf8')) as HistoryResponse) : null };
     let result = rendering.renderDashboard(data, search, null);
     if (result.plot) {
@@ -85,7 +96,7 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
     return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8');
   }
 
-  async function listHistory(): Promise<PreparedJson | null> {
+  async function listHistory(): Promise<PreparedBody | null> {
     try {
       return (await history?.list()) ?? null;
     } catch (err) {
@@ -112,9 +123,8 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
       pictures.warm();
     },
     async page(search) {
-      if (search.length > MAX_SEARCH) return null;
-      const params = new URLSearchParams(search);
-      if (BROWSER_ONLY.some((name) => params.has(name))) return null;
+      const rendering = await loadEntry();
+      if (!rendering?.rendersOnServer(search)) return null;
       const prepared = await current();
       if (!prepared) return null;
       const listed = await listHistory();
@@ -124,8 +134,15 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
       const key = `${listed?.etags.identity ?? ''}${search}`;
       let page = pages.get(key);
       if (!page) {
+        if (!mayRender()) {
+          if (Date.now() - warnedAt > 60_000) {
+            warnedAt = Date.now();
+            logger.warn({ rendersPerMinute }, 'too many different pages to render this minute: sending the shell');
+          }
+          return null;
+        }
         // Kept as a promise: requests arriving while it renders share the one render.
-        page = render(prepared, listed, search).catch((err: unknown) => {
+        page = render(rendering, prepared, listed, search).catch((err: unknown) => {
           logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
           return null;
         });
