@@ -100,8 +100,8 @@ async function measurePage() {
   const synthetic = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['synthetic', String(SYNTHETIC_ROWS)], readyPath: '/api/boxscore' });
   const dir = mkdtempSync(join(tmpdir(), 'boxscore-bench-page-'));
   writeBaselinePage(dir, DIST, (await (await fetch(`${app.url}/api/boxscore`)).json()) as BoxscoreResponse);
-  const baselineServer = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['static', dir], readyPath: '/index.html' });
-  const bareServer = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['static', dir], readyPath: '/index.html', env: { BASELINE_HEADERS: 'none' } });
+  const baselineServer = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['static', dir], readyPath: '/index.html', env: { BASELINE_HEADERS: 'app' } });
+  const bareServer = await spawnServer({ script: 'e2e/bench/serve.ts', args: ['static', dir], readyPath: '/index.html' });
   const browser = await launchBrowser();
   try {
     const [load, base, bare] = await coldLoads(

@@ -3,7 +3,7 @@
  * listening on PORT):
  * - `static <dir>`: the baseline, plain `express.static` over a folder in the same kind of process as
  *   the app. `*.json.br` files are sent as brotli-encoded JSON, so the baseline puts exactly the
- *   app's bytes on the wire.
+ *   app's bytes on the wire. With BASELINE_HEADERS=app it sends the app's security headers too.
  * - `app`: the real app as server/index.ts builds it (configuration from the environment, the
  *   source and history it selects), with the configured per-client rate limits passed explicitly,
  *   so API_RATE_LIMIT_PER_MINUTE=0 lets one load generator through.
@@ -30,10 +30,11 @@ const port = Number(process.env.PORT ?? '0');
 function staticBaseline(dir: string): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  // The app's own security headers: the comparison is of pages, not of HTTP policies. (They cost
-  // a cold navigation tens of ms in Chromium: Cross-Origin-Opener-Policy puts the page in a new
-  // browsing context group. The bench reports the baseline without them too.)
-  if (process.env.BASELINE_HEADERS !== 'none') app.use(securityHeaders());
+  // BASELINE_HEADERS=app: the app's own security headers, for the page baseline, which compares
+  // pages, not HTTP policies (they cost a cold navigation tens of ms in Chromium:
+  // Cross-Origin-Opener-Policy puts the page in a new browsing context group). The bench reports
+  // the page baseline without them too; the API baseline is plain express.static.
+  if (process.env.BASELINE_HEADERS === 'app') app.use(securityHeaders());
   app.use(
     express.static(dir, {
       setHeaders: (res, path) => {

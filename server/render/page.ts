@@ -1,6 +1,6 @@
 /**
  * Server-rendered pages: the dashboard's first view as HTML, so the figures, the chart and the
- * table are on screen at the first paint and the browser only has to hydrate them (client/main.tsx).
+ * table are on screen at the first paint and the browser only has to hydrate them (client/boot.tsx).
  *
  * Work is done once per snapshot and address: the page is rendered (twice when the plot needs a
  * picture: once to learn which plot, once with its picture), compressed and hashed, then served
