@@ -6,6 +6,7 @@
 import { OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type ObjectType } from './features/chart/chart-data.ts';
 import { COLUMN_BY_KEY, COUNT_COLUMNS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
 import type { CountKey } from '../server/boxscore/contract.ts';
+import { ISO_DATE } from '../server/boxscore/iso-date.ts';
 import { slugify } from './lib/text.ts';
 
 export const MAX_LIMIT = 200;
@@ -47,7 +48,6 @@ export const DEFAULT_VIEW: View = {
   country: null,
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const oneOf = <T extends string>(options: readonly T[]) => (value: string): T | undefined => (options as readonly string[]).includes(value) ? (value as T) : undefined;
 const list = <T extends string>(value: string, valid: (v: string) => v is T): T[] | undefined => {
   const items = value.split(',').filter(Boolean);
@@ -77,8 +77,8 @@ const READERS: Record<string, (value: string, view: View) => Partial<View> | und
     return types && types.length > 0 ? { types: OBJECT_TYPES.filter((t) => types.includes(t)) } : undefined;
   },
   others: (v) => (v === '1' ? { others: true } : undefined),
-  asOf: (v) => (DATE.test(v) ? { asOf: v } : undefined),
-  compare: (v) => (DATE.test(v) ? { compare: v } : undefined),
+  asOf: (v) => (ISO_DATE.test(v) ? { asOf: v } : undefined),
+  compare: (v) => (ISO_DATE.test(v) ? { compare: v } : undefined),
   changed: (v) => (v === '1' ? { onlyChanged: true } : undefined),
   hide: (v) => {
     const hidden = list(v, isCountKey);

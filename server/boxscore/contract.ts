@@ -4,6 +4,7 @@
  * the browser bundle.
  */
 import { z } from 'zod';
+import { ISO_DATE } from './iso-date.ts';
 
 /** The ten counts of a boxscore row, in the order Space-Track lists them. */
 export const COUNT_KEYS = [
@@ -64,7 +65,7 @@ export const CITATION = 'Source: Space-Track.org';
 export const sourceSchema = z.object({
   kind: z.enum(['snapshot', 'live']),
   /** Date (UTC, YYYY-MM-DD) the figures describe. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: z.string().regex(ISO_DATE),
   /** When this copy was fetched from Space-Track (ISO 8601); null for the embedded snapshot. */
   fetchedAt: z.string().datetime().nullable(),
   citation: z.literal(CITATION),
@@ -91,7 +92,7 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
 /** One snapshot of the history: the newest copy of each day. */
 export const historyEntrySchema = z.object({
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: z.string().regex(ISO_DATE),
   kind: z.enum(['snapshot', 'live']),
   fetchedAt: z.string().datetime().nullable(),
 });

@@ -4,15 +4,16 @@
  */
 import type { Request } from 'express';
 import { z } from 'zod';
+import { ISO_DATE } from '../boxscore/iso-date.ts';
 import { badRequest } from './app-error.ts';
 
 /** A calendar date written YYYY-MM-DD (2015-02-30 is refused, not rolled over). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, e.g. 2015-03-05')
+  .regex(ISO_DATE, 'must be a date written YYYY-MM-DD, e.g. 2015-03-05')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
-    return !/^\d{4}-\d{2}-\d{2}$/.test(value) || (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value));
+    return !ISO_DATE.test(value) || (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value));
   }, 'is not a real calendar date');
 
 // Building a zod schema costs far more than using one: each shape is compiled once. Routes keep
