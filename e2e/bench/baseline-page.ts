@@ -4,20 +4,11 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COUNT_COLUMNS } from '../../client/features/table/columns.ts';
 import type { BoxscoreResponse, CountKey } from '../../server/boxscore/contract.ts';
 
-const COLUMNS: [CountKey, string][] = [
-  ['orbitalPayload', 'Orbital payload'],
-  ['orbitalRocketBody', 'Orbital rocket body'],
-  ['orbitalDebris', 'Orbital debris'],
-  ['orbitalTba', 'Orbital TBA'],
-  ['orbitalTotal', 'Orbital total'],
-  ['decayedPayload', 'Decayed payload'],
-  ['decayedRocketBody', 'Decayed rocket body'],
-  ['decayedDebris', 'Decayed debris'],
-  ['decayedTotal', 'Decayed total'],
-  ['countryTotal', 'Country total'],
-];
+// The table's own columns and labels: the baseline holds the same table.
+const COLUMNS = COUNT_COLUMNS.map((c): [CountKey, string] => [c.key, c.label]);
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const button = (label: string) => `<button type="button" class="sort-button" aria-label="${label}"><span>${label}</span></button>`;

@@ -10,6 +10,7 @@
  * Share: each bar is drawn as 100%, its segments as percentages of that bar (a 100% stacked chart).
  */
 import type { CountKey, Counts, CountryRow } from '../../../server/boxscore/contract.ts';
+import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { shortenName } from '../../lib/text.ts';
 
 export type ChartMode = 'orbital' | 'decayed' | 'both';
@@ -29,13 +30,13 @@ export interface Series {
 // Okabe-Ito colours, safe for the common colour-vision deficiencies; decayed objects use lighter
 // tints of the same hue so the type reads the same in both bars.
 export const SERIES: readonly Series[] = [
-  { key: 'orbitalPayload', stack: 'orbital', type: 'payload', name: 'Orbital payload', color: '#0072B2' },
-  { key: 'orbitalRocketBody', stack: 'orbital', type: 'rocketBody', name: 'Orbital rocket body', color: '#E69F00' },
-  { key: 'orbitalDebris', stack: 'orbital', type: 'debris', name: 'Orbital debris', color: '#D55E00' },
-  { key: 'orbitalTba', stack: 'orbital', type: 'tba', name: 'Orbital TBA', color: '#7A7A7A' },
-  { key: 'decayedPayload', stack: 'decayed', type: 'payload', name: 'Decayed payload', color: '#8CC3E3' },
-  { key: 'decayedRocketBody', stack: 'decayed', type: 'rocketBody', name: 'Decayed rocket body', color: '#F5CF7A' },
-  { key: 'decayedDebris', stack: 'decayed', type: 'debris', name: 'Decayed debris', color: '#EFAA7F' },
+  { key: 'orbitalPayload', stack: 'orbital', type: 'payload', name: COUNT_LABELS.orbitalPayload, color: '#0072B2' },
+  { key: 'orbitalRocketBody', stack: 'orbital', type: 'rocketBody', name: COUNT_LABELS.orbitalRocketBody, color: '#E69F00' },
+  { key: 'orbitalDebris', stack: 'orbital', type: 'debris', name: COUNT_LABELS.orbitalDebris, color: '#D55E00' },
+  { key: 'orbitalTba', stack: 'orbital', type: 'tba', name: COUNT_LABELS.orbitalTba, color: '#7A7A7A' },
+  { key: 'decayedPayload', stack: 'decayed', type: 'payload', name: COUNT_LABELS.decayedPayload, color: '#8CC3E3' },
+  { key: 'decayedRocketBody', stack: 'decayed', type: 'rocketBody', name: COUNT_LABELS.decayedRocketBody, color: '#F5CF7A' },
+  { key: 'decayedDebris', stack: 'decayed', type: 'debris', name: COUNT_LABELS.decayedDebris, color: '#EFAA7F' },
 ];
 
 export const OBJECT_TYPE_LABELS: Record<ObjectType, string> = { payload: 'Payload', rocketBody: 'Rocket body', debris: 'Debris', tba: 'TBA' };

@@ -1,13 +1,14 @@
 import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CountKey, TrendResponse } from '../../../server/boxscore/contract.ts';
+import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
 
 const LINES: { key: CountKey; name: string; color: string; dash?: string }[] = [
   { key: 'orbitalTotal', name: 'In orbit', color: '#0072B2' },
-  { key: 'orbitalDebris', name: 'Orbital debris', color: '#D55E00' },
-  { key: 'orbitalPayload', name: 'Orbital payload', color: '#009E73', dash: '6 3' },
+  { key: 'orbitalDebris', name: COUNT_LABELS.orbitalDebris, color: '#D55E00' },
+  { key: 'orbitalPayload', name: COUNT_LABELS.orbitalPayload, color: '#009E73', dash: '6 3' },
   { key: 'decayedTotal', name: 'Decayed', color: '#CC79A7', dash: '2 3' },
 ];
 

@@ -1,4 +1,5 @@
 import type { CountKey } from '../../../server/boxscore/contract.ts';
+import { COUNT_LABELS } from '../../lib/count-labels.ts';
 
 /** A delta column's key: the change of one count since the comparison snapshot. */
 export type DeltaKey = `delta.${CountKey}`;
@@ -20,16 +21,16 @@ export interface ColumnDef {
 }
 
 export const COUNT_COLUMNS: readonly (ColumnDef & { key: CountKey })[] = [
-  { key: 'orbitalPayload', header: 'Payload', label: 'Orbital payload', group: 'orbital', numeric: true },
-  { key: 'orbitalRocketBody', header: 'Rocket body', label: 'Orbital rocket body', group: 'orbital', numeric: true },
-  { key: 'orbitalDebris', header: 'Debris', label: 'Orbital debris', group: 'orbital', numeric: true },
-  { key: 'orbitalTba', header: 'TBA', label: 'Orbital TBA', group: 'orbital', numeric: true },
-  { key: 'orbitalTotal', header: 'Total', label: 'Orbital total', group: 'orbital', numeric: true },
-  { key: 'decayedPayload', header: 'Payload', label: 'Decayed payload', group: 'decayed', numeric: true },
-  { key: 'decayedRocketBody', header: 'Rocket body', label: 'Decayed rocket body', group: 'decayed', numeric: true },
-  { key: 'decayedDebris', header: 'Debris', label: 'Decayed debris', group: 'decayed', numeric: true },
-  { key: 'decayedTotal', header: 'Total', label: 'Decayed total', group: 'decayed', numeric: true },
-  { key: 'countryTotal', header: 'Country total', label: 'Country total', group: 'none', numeric: true },
+  { key: 'orbitalPayload', header: 'Payload', label: COUNT_LABELS.orbitalPayload, group: 'orbital', numeric: true },
+  { key: 'orbitalRocketBody', header: 'Rocket body', label: COUNT_LABELS.orbitalRocketBody, group: 'orbital', numeric: true },
+  { key: 'orbitalDebris', header: 'Debris', label: COUNT_LABELS.orbitalDebris, group: 'orbital', numeric: true },
+  { key: 'orbitalTba', header: 'TBA', label: COUNT_LABELS.orbitalTba, group: 'orbital', numeric: true },
+  { key: 'orbitalTotal', header: 'Total', label: COUNT_LABELS.orbitalTotal, group: 'orbital', numeric: true },
+  { key: 'decayedPayload', header: 'Payload', label: COUNT_LABELS.decayedPayload, group: 'decayed', numeric: true },
+  { key: 'decayedRocketBody', header: 'Rocket body', label: COUNT_LABELS.decayedRocketBody, group: 'decayed', numeric: true },
+  { key: 'decayedDebris', header: 'Debris', label: COUNT_LABELS.decayedDebris, group: 'decayed', numeric: true },
+  { key: 'decayedTotal', header: 'Total', label: COUNT_LABELS.decayedTotal, group: 'decayed', numeric: true },
+  { key: 'countryTotal', header: 'Country total', label: COUNT_LABELS.countryTotal, group: 'none', numeric: true },
 ];
 
 /** The changes shown when comparing: the ones analysts ask about ("debris added since"). */
