@@ -62,7 +62,7 @@ export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme,
     plot = <Plot data={data} series={series} options={options} theme={theme} narrow={narrow} />;
   } else {
     // Until recharts is here: the server's picture when it shows this very plot.
-    const id = slot.picture || slot.request ? plotId({ data, series, options, narrow }) : '';
+    const id = slot.picture || slot.request ? plotId({ data, series, options }) : '';
     if (slot.picture?.plotId === id) {
       plot = <div className="chart-picture" data-plot={id} dangerouslySetInnerHTML={{ __html: slot.picture.html }} />;
     } else {

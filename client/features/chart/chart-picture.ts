@@ -22,9 +22,13 @@ export interface ChartPictureSlot {
 
 export const ChartPictureContext = createContext<ChartPictureSlot>({ picture: null });
 
-/** A short, stable id of what a plot draws (not its colours: the CSS restyles a picture per theme). */
-export function plotId({ data, series, options, narrow }: Omit<PlotRequest, 'theme'>): string {
-  const text = JSON.stringify([options.mode, options.scale, options.measure, narrow, series.map((s) => s.key), data.map((d) => [d.label, d.plotted])]);
+/**
+ * A short, stable id of the bars a plot draws: not their colours (the CSS restyles a picture per
+ * theme) nor the labels' length (a phone shortens them), so a picture drawn for a wide window
+ * still stands in on a phone until the live plot is there.
+ */
+export function plotId({ data, series, options }: Pick<PlotRequest, 'data' | 'series' | 'options'>): string {
+  const text = JSON.stringify([options.mode, options.scale, options.measure, series.map((s) => s.key), data.map((d) => [d.country, d.code, d.plotted])]);
   // FNV-1a, 32-bit: an id, not a security measure.
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
