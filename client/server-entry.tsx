@@ -1,6 +1,6 @@
 /**
  * The server's way into the client (built by Vite for Node into dist/server/, loaded by
- * server/render/page.ts): the same tree as main.tsx, rendered to HTML from the server's boxscore.
+ * server/render/page.ts): the same tree as boot.tsx renders, as HTML from the server's boxscore.
  * (The plot alone, for the server's picture of it, is the build's other entry: chart-plot.tsx.)
  */
 import { QueryClient } from '@tanstack/react-query';
