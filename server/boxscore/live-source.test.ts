@@ -7,6 +7,7 @@ import { AppError } from '../http/app-error.ts';
 import { createLive, manualClock, tempDir, type LiveOptions } from '../test-support/live-harness.ts';
 import { boxscoreResponseSchema } from './contract.ts';
 import type { BoxscoreSource } from './source.ts';
+import { rejectionOf } from '../test-support/rejection.ts';
 
 let fake: FakeSpaceTrack;
 const open: BoxscoreSource[] = [];
@@ -27,11 +28,6 @@ async function live(o: Omit<LiveOptions, 'fake'> = {}) {
 
 const info = async (s: BoxscoreSource) => boxscoreResponseSchema.parse((await s.current()).response).source;
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe('live source', () => {
   it('on a cold start waits for one fetch, stores it and serves it labelled live', async () => {
@@ -103,13 +99,13 @@ describe('live source', () => {
     const { source } = await live({ now: clock.now, minRefreshSeconds: 600 });
     await source.current();
     clock.advance(3600); // well past the minimum interval
-    const current = await rejection(source.refresh!());
+    const current = await rejectionOf(source.refresh!(), AppError);
     expect(current).toMatchObject({ status: 429, code: 'ALREADY_CURRENT', headers: { 'Retry-After': String(22 * 3600) } });
     expect(current.message).toBe(
       "This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from 2026-06-02 17:00 UTC.",
     );
     clock.set('2026-06-02T16:59:59Z');
-    expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'ALREADY_CURRENT', headers: { 'Retry-After': '1' } });
+    expect(await rejectionOf(source.refresh!(), AppError)).toMatchObject({ status: 429, code: 'ALREADY_CURRENT', headers: { 'Retry-After': '1' } });
     expect(fake.counts().query).toBe(1);
 
     clock.set('2026-06-02T17:00:00Z');
@@ -124,9 +120,9 @@ describe('live source', () => {
     await source.current();
     fake.setScenario('maintenance-503');
     clock.set('2026-06-02T17:30:00Z');
-    expect(await rejection(source.refresh!())).toMatchObject({ status: 502, code: 'UPSTREAM_MAINTENANCE' });
+    expect(await rejectionOf(source.refresh!(), AppError)).toMatchObject({ status: 502, code: 'UPSTREAM_MAINTENANCE' });
     clock.advance(100);
-    const tooSoon = await rejection(source.refresh!());
+    const tooSoon = await rejectionOf(source.refresh!(), AppError);
     expect(tooSoon).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '500' } });
     expect(tooSoon.message).toMatch(/Try again in 500 seconds/);
     expect(fake.counts().query).toBe(2);
@@ -163,10 +159,10 @@ describe('live source', () => {
     const { source } = await live({ now: clock.now, password: 'not the password', minRefreshSeconds: 600 });
     expect((await info(source)).message).toMatch(/^Space-Track rejected the credentials\. No live data is available/);
     for (let i = 0; i < 5; i++) await source.current();
-    expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON' });
+    expect(await rejectionOf(source.refresh!(), AppError)).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON' });
     expect(fake.counts()).toMatchObject({ login: 1, query: 0, total: 1 });
     clock.advance(600);
-    const failed = await rejection(source.refresh!());
+    const failed = await rejectionOf(source.refresh!(), AppError);
     expect(failed).toMatchObject({ status: 502, code: 'UPSTREAM_LOGIN_FAILED', message: 'Space-Track rejected the credentials' });
     expect(fake.counts()).toMatchObject({ login: 2, query: 0 });
   });
@@ -177,9 +173,9 @@ describe('live source', () => {
     await source.current();
     fake.setScenario('rate-limit-500');
     clock.set('2026-06-02T17:00:00Z'); // the next day's copy is due
-    expect(await rejection(source.refresh!())).toMatchObject({ status: 502, code: 'UPSTREAM_RATE_LIMITED' });
+    expect(await rejectionOf(source.refresh!(), AppError)).toMatchObject({ status: 502, code: 'UPSTREAM_RATE_LIMITED' });
     clock.advance(61);
-    expect(await rejection(source.refresh!())).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '3539' } });
+    expect(await rejectionOf(source.refresh!(), AppError)).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '3539' } });
     expect(fake.counts().query).toBe(2);
   });
 
@@ -189,7 +185,7 @@ describe('live source', () => {
     const { source } = await live({ now: clock.now, minRefreshSeconds: 10, maxPerMinute: 2 });
     await source.current(); // login + query: the minute's budget is spent
     clock.advance(10);
-    const refused = await rejection(source.refresh!());
+    const refused = await rejectionOf(source.refresh!(), AppError);
     expect(refused).toMatchObject({ status: 429, code: 'UPSTREAM_BUDGET_EXHAUSTED', headers: { 'Retry-After': '50' } });
     expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
     expect(await info(source)).toMatchObject({ kind: 'live', stale: true, fetchedAt: '2026-06-01T16:59:50.000Z' });

@@ -5,6 +5,7 @@ import { captureLogs, type LogCapture } from '../test-support/live-harness.ts';
 import { createMemoryBudget } from './budget.ts';
 import { createSpaceTrackClient, type SpaceTrackClient } from './client.ts';
 import { UpstreamError } from './errors.ts';
+import { rejectionOf } from '../test-support/rejection.ts';
 
 let fake: FakeSpaceTrack;
 let logs: LogCapture;
@@ -32,11 +33,6 @@ function client(o: { maxPerMinute?: number; timeoutMs?: number; password?: strin
   return c;
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(UpstreamError);
-  return err as UpstreamError;
-}
 
 describe('Space-Track session', () => {
   it('logs in once with the URL-encoded credentials and reuses the session for every query', async () => {
@@ -60,13 +56,13 @@ describe('Space-Track session', () => {
 
   it('gives up when the 401 persists after the re-login', async () => {
     fake.setScenario('expired-always');
-    const err = await failureOf(client().fetchBoxscore());
+    const err = await rejectionOf(client().fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_SESSION_REJECTED');
     expect(fake.counts()).toMatchObject({ login: 2, query: 2, total: 4 });
   });
 
   it('recognises the HTTP-200 {"Login":"Failed"} answer and does not query or retry', async () => {
-    const err = await failureOf(client({ password: 'wrong password' }).fetchBoxscore());
+    const err = await rejectionOf(client({ password: 'wrong password' }).fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_LOGIN_FAILED');
     expect(err.message).toBe('Space-Track rejected the credentials');
     expect(fake.counts()).toMatchObject({ login: 1, query: 0, total: 1 });
@@ -88,7 +84,7 @@ describe('request budget', () => {
     const c = client({ maxPerMinute: 3 });
     await c.fetchBoxscore(); // login + query
     await c.fetchBoxscore(); // query
-    const err = await failureOf(c.fetchBoxscore());
+    const err = await rejectionOf(c.fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_BUDGET_EXHAUSTED');
     expect(err.details.retryAfterSeconds).toBeGreaterThan(50);
     expect(err.message).toMatch(/request budget/);
@@ -96,7 +92,7 @@ describe('request budget', () => {
   });
 
   it('counts the login: with a budget of one, the query is never sent', async () => {
-    const err = await failureOf(client({ maxPerMinute: 1 }).fetchBoxscore());
+    const err = await rejectionOf(client({ maxPerMinute: 1 }).fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_BUDGET_EXHAUSTED');
     expect(fake.counts()).toMatchObject({ login: 1, query: 0, total: 1 });
   });
@@ -117,7 +113,7 @@ describe('classification of every upstream fault', () => {
   ];
   it.each(cases)('%s -> %s', async (scenario, code, message) => {
     fake.setScenario(scenario);
-    const err = await failureOf(client().fetchBoxscore());
+    const err = await rejectionOf(client().fetchBoxscore(), UpstreamError);
     expect(err.code).toBe(code);
     expect(err.message).toMatch(message);
     expect(fake.counts()).toMatchObject({ login: 1, query: 1 }); // no immediate retry
@@ -126,7 +122,7 @@ describe('classification of every upstream fault', () => {
   it('times out an answer that never completes, after the configured timeout', async () => {
     fake.setScenario('hang');
     const started = Date.now();
-    const err = await failureOf(client({ timeoutMs: 300 }).fetchBoxscore());
+    const err = await rejectionOf(client({ timeoutMs: 300 }).fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_TIMEOUT');
     expect(err.message).toBe('Space-Track did not answer within 0.3 seconds.');
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
@@ -140,7 +136,7 @@ describe('classification of every upstream fault', () => {
         s.close(() => resolve(port));
       });
     });
-    const err = await failureOf(client({ baseUrl: `http://127.0.0.1:${closedPort}` }).fetchBoxscore());
+    const err = await rejectionOf(client({ baseUrl: `http://127.0.0.1:${closedPort}` }).fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_UNREACHABLE');
     expect(err.message).toBe('Space-Track could not be reached.');
   });
@@ -151,9 +147,9 @@ describe('classification of every upstream fault', () => {
     const messages: string[] = [];
     for (const s of ['expired-always', 'rate-limit-500', 'maintenance-200', 'invalid-rows', 'reset'] as const) {
       fake.setScenario(s);
-      messages.push((await failureOf(c.fetchBoxscore())).message);
+      messages.push((await rejectionOf(c.fetchBoxscore(), UpstreamError)).message);
     }
-    messages.push((await failureOf(client({ password: 'wrong password' }).fetchBoxscore())).message);
+    messages.push((await rejectionOf(client({ password: 'wrong password' }).fetchBoxscore(), UpstreamError)).message);
     await c.close();
     const tokens = fake.issuedSessions();
     expect(tokens.length).toBeGreaterThanOrEqual(3);
