@@ -1,10 +1,11 @@
 /**
- * Serves the built client from `dist/`: hashed assets cached for a year as immutable, index.html
- * never cached (so a new release is picked up at once), and every other page path answered with
- * the page: rendered on the server when it can be (render/page.ts), else index.html, the shell of
- * the single-page app. Assets go out as the brotli/gzip copies made at build time;
- * on-the-fly compression is only the fallback for a file without one, and lives here rather than
- * app-wide so the API's prepared (already compressed) bodies never pass through it.
+ * Serves the built client from `dist/`: hashed assets (dist/assets) cached for a year as
+ * immutable, and every other path answered with the page, never cached (so a new release is
+ * picked up at once): rendered on the server when it can be (render/page.ts), else index.html,
+ * the shell of the single-page app. Nothing else in dist/ is served (dist/server/ is the
+ * server's). Assets go out as the brotli/gzip copies made at build time; on-the-fly compression
+ * is only the fallback for an asset without one, and wraps nothing else: the API's and the
+ * pages' prepared bodies carry their own encodings and ETags.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,20 +20,17 @@ export function staticClient(clientDir: string, pages?: PageRenderer | null): Ro
   const router = Router();
   const indexFile = join(clientDir, 'index.html');
 
-  router.use(precompressed(clientDir));
-  router.use(compression());
+  // Hashed assets: the build-time copies, else compressed on the fly (the only thing compression()
+  // sees: pages are prepared bodies with their own encodings and ETags).
+  const assets = join(clientDir, 'assets');
   router.use(
     '/assets',
-    express.static(join(clientDir, 'assets'), {
+    precompressed(assets),
+    compression(),
+    express.static(assets, {
       index: false,
       fallthrough: false,
       setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
-  );
-  router.use(
-    express.static(clientDir, {
-      index: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
     }),
   );
   // Once the build is there it stays (npm start builds before listening): stop asking the disk.

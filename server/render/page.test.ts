@@ -72,6 +72,19 @@ describe('server-rendered pages (the real built client)', () => {
     expect(other.headers.etag).not.toBe(first.headers.etag);
   });
 
+  it('sends the page as prepared, whatever the client accepts, and never the server\'s own files', async () => {
+    // A client that takes only deflate gets the identity bytes under their own ETag, not a re-encoding.
+    const deflateOnly = await rawGet(`${server.url}/`, { 'accept-encoding': 'deflate' });
+    const plain = await rawGet(`${server.url}/`);
+    expect(deflateOnly.headers['content-encoding']).toBeUndefined();
+    expect(deflateOnly.headers.etag).toBe(plain.headers.etag);
+    expect(deflateOnly.body.equals(plain.body)).toBe(true);
+    // dist/server/ (the render bundle) is not a public file: the path is just another page address.
+    const bundle = await rawGet(`${server.url}/server/server-entry.js`);
+    expect(bundle.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(bundle.body.toString('utf8')).not.toContain('renderDashboard');
+  });
+
   it('leaves to the browser views of other data (a past snapshot, a comparison, a country) and addresses not in canonical form', async () => {
     for (const search of ['?asOf=2015-02-23', '?compare=2015-02-23', '?country=CIS', '?utm_source=mail', '?n=abc', '?sort=orbitalDebris&q=france']) {
       const html = await page(`${server.url}/${search}`);
