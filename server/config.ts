@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -77,8 +78,8 @@ const schema = z
     // Optional shared secret for every /api request (see README, "Access token").
     DASHBOARD_TOKEN: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters (use a long random value)').optional()),
     // Per client (IP address), per minute; 0 switches the limit off (e.g. for the benchmark).
-    API_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(300),
-    REFRESH_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(6),
+    API_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(DEFAULT_RATE_LIMITS.apiPerMinute),
+    REFRESH_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(DEFAULT_RATE_LIMITS.refreshPerMinute),
     // Behind a reverse proxy the client address is in X-Forwarded-For; only trusted when set.
     TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z
@@ -115,7 +116,7 @@ export interface Config {
   /** When set, every /api request must carry it as `Authorization: Bearer <token>`. */
   dashboardToken?: string;
   /** Requests per client per minute; 0 means no limit. */
-  rateLimit: { apiPerMinute: number; refreshPerMinute: number };
+  rateLimit: RateLimits;
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs). */
   trustProxy: TrustProxy;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];

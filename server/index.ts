@@ -8,7 +8,6 @@ import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { sharedChartPictures } from './render/chart-pictures.ts';
-import { createPageRenderer } from './render/page.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -25,17 +24,15 @@ try {
 const logger = createLogger(config.logLevel);
 const { source, history } = await createSource(config, logger);
 const clientDir = join(PROJECT_ROOT, 'dist');
+// The picture worker of the server-rendered pages (createApp renders them when there is no token).
 const pictures = sharedChartPictures(clientDir, logger);
-// With a token the pages are the shell (the data is not the public's): nothing to render.
-const pages = config.dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, pictures, logger }) : null;
 const app = createApp({
   source,
   history,
   logger,
   clientDir,
   dashboardToken: config.dashboardToken,
-  pages,
-  rateLimits: { apiPerMinute: config.rateLimit.apiPerMinute, refreshPerMinute: config.rateLimit.refreshPerMinute },
+  rateLimits: config.rateLimit,
   trustProxy: config.trustProxy,
 });
 
@@ -44,7 +41,8 @@ const server: Server = app.listen(config.port, config.host, () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const bound = typeof address === 'object' && address ? address.address : config.host;
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
-  pages?.warm();
+  // Started now, so the first page does not wait for it; with a token no page is rendered.
+  if (config.dashboardToken === undefined) pictures.warm();
   logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {

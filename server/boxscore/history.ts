@@ -22,8 +22,14 @@ interface Entry extends HistoryEntry {
   load: () => Promise<ParsedBoxscore | undefined>;
 }
 
+export interface HistoryList {
+  response: HistoryResponse;
+  body: PreparedBody;
+}
+
 export interface BoxscoreHistory {
-  list(): Promise<PreparedBody>;
+  /** The snapshots there are; a caller that has the current boxscore passes it (the source is then not asked again). */
+  list(current?: PreparedBoxscore): Promise<HistoryList>;
   /** The snapshot of that date; undefined when there is none. */
   snapshot(asOf: string): Promise<PreparedBoxscore | undefined>;
   /** Changes between two dates; `missing` names the dates that have no snapshot. */
@@ -49,7 +55,8 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
   const changesCache = new Lru<string, PreparedBody>(32);
   // null: no snapshot has that code (remembered too, or every unknown code would rescan them all).
   const trendCache = new Lru<string, PreparedBody | null>(64);
-  let listed: { version: string; entries: Entry[]; body: PreparedBody } | undefined;
+  let listed: ({ version: string; entries: Entry[] } & HistoryList) | undefined;
+  const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
 
   /**
    * One load per snapshot shared by concurrent callers; a load that fails or finds nothing is
@@ -96,20 +103,19 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
       }
     }
     const list = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
-    const response: HistoryResponse = { snapshots: list.map(({ asOf, kind, fetchedAt }) => ({ asOf, kind, fetchedAt })) };
-    listed = { version, entries: list, body: prepareJson(response) };
+    const response: HistoryResponse = { snapshots: list.map(describe) };
+    listed = { version, entries: list, response, body: prepareJson(response) };
     // Trends span every snapshot: a new one makes them all out of date.
     trendCache.clear();
     return list;
   }
 
   const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).find((e) => e.asOf === asOf);
-  const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
 
   return {
-    async list() {
-      await entries();
-      return listed!.body;
+    async list(current) {
+      await entries(current);
+      return { response: listed!.response, body: listed!.body };
     },
 
     async dates() {

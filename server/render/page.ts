@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HistoryResponse } from '../boxscore/contract.ts';
-import type { BoxscoreHistory } from '../boxscore/history.ts';
+import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
 import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
@@ -36,8 +36,6 @@ interface ServerEntry {
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
   page(search: string): Promise<PreparedBody | null>;
-  /** Load the render bundle and start the picture worker ahead of the first page. */
-  warm(): void;
 }
 
 interface Options {
@@ -83,10 +81,10 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
         })
       : Promise.resolve(null));
 
-  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: PreparedBody | null, search: string): Promise<PreparedBody | null> {
+  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): Promise<PreparedBody | null> {
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
     if (!template.includes(ROOT)) return null;
-    const data = { boxscore: prepared.response, history: listed ? (JSON.parse(listed.identity.toString('utf8')) as HistoryResponse) : null };
+    const data = { boxscore: prepared.response, history: listed?.response ?? null };
     let result = rendering.renderDashboard(data, search, null);
     if (result.plot) {
       const html = await pictures.draw(result.plot.props);
@@ -96,9 +94,9 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
     return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8');
   }
 
-  async function listHistory(): Promise<PreparedBody | null> {
+  async function listHistory(current: PreparedBoxscore): Promise<HistoryList | null> {
     try {
-      return (await history?.list()) ?? null;
+      return (await history?.list(current)) ?? null;
     } catch (err) {
       logger.warn({ err }, 'the snapshot list is not available for the page: the browser will ask for it');
       return null;
@@ -118,20 +116,16 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
   }
 
   return {
-    warm() {
-      void loadEntry();
-      pictures.warm();
-    },
     async page(search) {
       const rendering = await loadEntry();
       if (!rendering?.rendersOnServer(search)) return null;
       const prepared = await current();
       if (!prepared) return null;
-      const listed = await listHistory();
+      const listed = await listHistory(prepared);
       let pages = cache.get(prepared);
       if (!pages) cache.set(prepared, (pages = new Lru(PAGES_PER_SNAPSHOT)));
       // The history's list changes with each new copy fetched (its ETag says so).
-      const key = `${listed?.etags.identity ?? ''}${search}`;
+      const key = `${listed?.body.etags.identity ?? ''}${search}`;
       let page = pages.get(key);
       if (!page) {
         if (!mayRender()) {

@@ -37,7 +37,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
     .route('/boxscore/history')
     .get(async (req, res) => {
       parseQuery(req, NO_QUERY);
-      sendPrepared(req, res, await history.list());
+      sendPrepared(req, res, (await history.list()).body);
     })
     .all(methodNotAllowed(READ));
 
