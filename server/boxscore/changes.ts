@@ -6,7 +6,7 @@ import { COUNT_KEYS, type ChangeRow, type Counts, type CountryRow, type Deltas, 
 import { zeroCounts } from './parse.ts';
 import { rowKey } from './row-key.ts';
 
-export function diffCounts(from: Counts | null, to: Counts | null): Deltas {
+function diffCounts(from: Counts | null, to: Counts | null): Deltas {
   const a = from ?? zeroCounts();
   const b = to ?? zeroCounts();
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, b[k] - a[k]])) as Deltas;

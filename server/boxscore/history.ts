@@ -40,7 +40,7 @@ export interface BoxscoreHistory {
   dates(): Promise<string[]>;
 }
 
-export const HISTORY_SNAPSHOT_MESSAGE = 'A real Space-Track boxscore embedded in the dashboard (2015).';
+const HISTORY_SNAPSHOT_MESSAGE = 'A real Space-Track boxscore embedded in the dashboard (2015).';
 
 export function createHistory({ source, store }: { source: BoxscoreSource; store?: Pick<SnapshotStore, 'list' | 'read'> }): BoxscoreHistory {
   const embedded: Entry[] = EMBEDDED_SNAPSHOTS.map((snapshot) => ({

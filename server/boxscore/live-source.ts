@@ -18,7 +18,7 @@ import type { Logger } from '../logger.ts';
 import type { SpaceTrackClient } from '../spacetrack/client.ts';
 import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
 import { CITATION } from './contract.ts';
-import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
+import { newestEmbeddedSnapshot, readEmbeddedSnapshot } from './embedded.ts';
 import type { ParsedBoxscore } from './parse.ts';
 import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
@@ -46,7 +46,6 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   let nextAttemptAt = 0;
   let inflight: Promise<UpstreamError | undefined> | undefined;
   let closed = false;
-  let embedded: { asOf: string; parsed: ParsedBoxscore } | undefined;
   // Built on first use after each state change (not per request, and not when nobody asks).
   let prepared: PreparedBoxscore | undefined;
   const view = () => (prepared ??= prepare());
@@ -60,11 +59,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
         good.parsed,
       );
     }
-    if (!embedded) {
-      const snapshot = EMBEDDED_SNAPSHOTS.at(-1);
-      if (!snapshot) throw new Error('No embedded snapshot is bundled.');
-      embedded = { asOf: snapshot.asOf, parsed: readEmbeddedSnapshot(snapshot) };
-    }
+    const embedded = newestEmbeddedSnapshot();
     const why = lastError ? sentence(lastError.message) : 'No live data has been fetched from Space-Track yet.';
     return prepareBoxscore(
       {
@@ -75,7 +70,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
         stale: true,
         message: `${why} No live data is available, so the embedded 2015 snapshot (as of ${embedded.asOf}) is shown instead.`,
       },
-      embedded.parsed,
+      readEmbeddedSnapshot(embedded),
     );
   }
 

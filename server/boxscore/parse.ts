@@ -36,13 +36,13 @@ export class BoxscoreFormatError extends Error {
 }
 
 /** Longest piece of an upstream value echoed in an error: enough to recognise it, never a flood. */
-export const ECHO_MAX_CHARS = 40;
+const ECHO_MAX_CHARS = 40;
 
 /**
  * An upstream value as shown in an error message (which reaches the API, the page and the logs):
  * JSON-quoted, so control characters are escaped, and cut to ECHO_MAX_CHARS with an ellipsis.
  */
-export function echoValue(value: unknown): string {
+function echoValue(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_MAX_CHARS + 1)) : (JSON.stringify(value) ?? String(value));
   return text.length > ECHO_MAX_CHARS ? `${text.slice(0, ECHO_MAX_CHARS - 1)}…` : text;
 }

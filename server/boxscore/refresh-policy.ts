@@ -4,7 +4,7 @@
  * 17:00 UTC. Independently, no upstream attempt (good or failed) follows another sooner than the
  * minimum interval, so failures never hammer the upstream.
  */
-export const DAILY_REFRESH_HOUR_UTC = 17;
+const DAILY_REFRESH_HOUR_UTC = 17;
 
 /**
  * After Space-Track says its rate limit was exceeded, wait at least this long (or the minimum

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import { parseBoxscore, type ParsedBoxscore } from './parse.ts';
 
-export const DEFAULT_RETENTION = 400;
+const DEFAULT_RETENTION = 400;
 
 export interface SnapshotInfo {
   /** File name, usable to read it back. */

@@ -9,7 +9,7 @@ import { AppError, badRequest } from './app-error.ts';
 import { API_METHODS } from './method-not-allowed.ts';
 
 /** Our API takes at most a tiny JSON object; anything bigger is not a mistake worth reading. */
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 const ALLOWED_METHODS = new Set<string>(API_METHODS);
 
 function hasBody(req: Request): boolean {

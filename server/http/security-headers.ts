@@ -15,7 +15,7 @@
 import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 
-export const CSP_DIRECTIVES = {
+const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
@@ -43,7 +43,7 @@ const HELMET_OPTIONS = {
  * response (no nonces), so each request only copies a short list instead of running helmet's
  * dozen middlewares.
  */
-export function helmetHeaders(): [string, string][] {
+function helmetHeaders(): [string, string][] {
   const headers = new Map<string, string>();
   const stand = {
     setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name, String(value)),

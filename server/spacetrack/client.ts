@@ -16,15 +16,15 @@ import { deadline } from './deadline.ts';
 import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
 import { upstreamErrors, UpstreamError } from './errors.ts';
 
-export const LOGIN_PATH = '/ajaxauth/login';
-export const LOGOUT_PATH = '/ajaxauth/logout';
-export const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
+const LOGIN_PATH = '/ajaxauth/login';
+const LOGOUT_PATH = '/ajaxauth/logout';
+const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
 const SESSION_COOKIE = 'chocolatechip';
 /**
  * Logout is a courtesy on the way out: index.ts must exit within the ~10 s a process manager grants
  * after SIGTERM, so a Space-Track that hangs on logout gets at most this long, not the query timeout.
  */
-export const LOGOUT_DEADLINE_MS = 2000;
+const LOGOUT_DEADLINE_MS = 2000;
 
 export interface SpaceTrackClientOptions {
   baseUrl: string;

@@ -22,7 +22,7 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_UNEXPECTED'
   | 'UPSTREAM_BUDGET_EXHAUSTED';
 
-export const LOGIN_FAILED_MESSAGE = 'Space-Track rejected the credentials';
+const LOGIN_FAILED_MESSAGE = 'Space-Track rejected the credentials';
 
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
