@@ -2,7 +2,8 @@
  * A synthetic boxscore of any size, generated deterministically (same seed, same rows), to see how
  * the page scales past the real 85 rows. Counts are consistent, so the data-quality checks stay quiet.
  */
-import { COUNT_KEYS, type Counts, type CountryRow } from '../../server/boxscore/contract.ts';
+import type { Counts, CountryRow } from '../../server/boxscore/contract.ts';
+import { sumCounts } from '../../server/boxscore/counts.ts';
 import type { ParsedBoxscore } from '../../server/boxscore/parse.ts';
 
 /** A small LCG: deterministic and dependency-free; statistical quality does not matter here. */
@@ -26,6 +27,6 @@ export function syntheticBoxscore(count: number, seed = 5000): ParsedBoxscore {
     const counts: Counts = { ...orbital, orbitalTotal, ...decayed, decayedTotal, countryTotal: orbitalTotal + decayedTotal };
     rows.push({ country: `Synthetic country ${i}`, code: `S${i.toString(36).toUpperCase()}`, counts, missing: [] });
   }
-  const sum = Object.fromEntries(COUNT_KEYS.map((k) => [k, rows.reduce((s, r) => s + r.counts[k], 0)])) as Counts;
+  const sum = sumCounts(rows);
   return { rows, totals: { counts: sum, origin: 'computed', sumOfRows: sum, mismatches: [] }, issues: [] };
 }

@@ -3,7 +3,7 @@
  * case and spelling between snapshots; codes are stable), by name when a row has no code.
  */
 import { COUNT_KEYS, type ChangeRow, type Counts, type CountryRow, type Deltas, type Totals } from './contract.ts';
-import { zeroCounts } from './parse.ts';
+import { zeroCounts } from './counts.ts';
 import { rowKey } from './row-key.ts';
 
 function diffCounts(from: Counts | null, to: Counts | null): Deltas {

@@ -4,22 +4,10 @@
  * the browser bundle.
  */
 import { z } from 'zod';
+import { COUNT_KEYS, type CountKey } from './counts.ts';
 import { ISO_DATE } from './iso-date.ts';
 
-/** The ten counts of a boxscore row, in the order Space-Track lists them. */
-export const COUNT_KEYS = [
-  'orbitalTba',
-  'orbitalPayload',
-  'orbitalRocketBody',
-  'orbitalDebris',
-  'orbitalTotal',
-  'decayedPayload',
-  'decayedRocketBody',
-  'decayedDebris',
-  'decayedTotal',
-  'countryTotal',
-] as const;
-export type CountKey = (typeof COUNT_KEYS)[number];
+export { COUNT_KEYS, type CountKey } from './counts.ts';
 
 const count = z.number().int().nonnegative();
 export const countsSchema = z.object(

@@ -15,7 +15,8 @@
  * A row whose arithmetic is off is kept and reported in `issues`, never silently fixed.
  */
 import { z } from 'zod';
-import { COUNT_KEYS, type CountKey, type Counts, type CountryRow, type DataIssue, type Totals } from './contract.ts';
+import { COUNT_KEYS, type CountKey, type CountryRow, type DataIssue, type Totals } from './contract.ts';
+import { sumCounts, zeroCounts } from './counts.ts';
 
 /** Upstream field name of each of our count keys. */
 export const UPSTREAM_FIELDS: Record<CountKey, string> = {
@@ -84,15 +85,6 @@ export function cleanName(raw: string): string {
     .trim();
 }
 
-export function zeroCounts(): Counts {
-  return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
-}
-
-export function sumCounts(rows: readonly { counts: Counts }[]): Counts {
-  const sum = zeroCounts();
-  for (const row of rows) for (const k of COUNT_KEYS) sum[k] += row.counts[k];
-  return sum;
-}
 
 const LABELS: Record<CountKey, string> = {
   orbitalTba: 'orbital TBA',

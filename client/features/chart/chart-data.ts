@@ -10,6 +10,7 @@
  * Share: each bar is drawn as 100%, its segments as percentages of that bar (a 100% stacked chart).
  */
 import type { CountKey, Counts, CountryRow } from '../../../server/boxscore/contract.ts';
+import { sumCounts } from '../../../server/boxscore/counts.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { shortenName } from '../../lib/text.ts';
 
@@ -78,12 +79,6 @@ export function axisLabel(row: Pick<CountryRow, 'country' | 'code'>, max = LABEL
 }
 
 export const logPosition = (count: number): number => Math.log10(1 + count);
-
-function sumCounts(rows: readonly CountryRow[]): Counts {
-  const sum = {} as Counts;
-  for (const row of rows) for (const [k, v] of Object.entries(row.counts) as [CountKey, number][]) sum[k] = (sum[k] ?? 0) + v;
-  return sum;
-}
 
 function plot(counts: Counts, series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>): ChartDatum['plotted'] {
   const plotted: ChartDatum['plotted'] = {};

@@ -1,5 +1,6 @@
 /** One country's place in the world: each count, its share of the world total, its rank. */
-import { COUNT_KEYS, type CountKey, type CountryRow, type Totals } from '../../../server/boxscore/contract.ts';
+import type { CountryRow, Totals } from '../../../server/boxscore/contract.ts';
+import { COUNT_KEYS, type CountKey } from '../../../server/boxscore/counts.ts';
 
 export interface CountryStat {
   key: CountKey;

@@ -3,11 +3,11 @@
  * snapshot when one is chosen.
  */
 import type { ChangeRow, CountryRow, Deltas } from '../../../server/boxscore/contract.ts';
+import { COUNT_KEYS, zeroCounts } from '../../../server/boxscore/counts.ts';
 import { rowKey } from '../../../server/boxscore/row-key.ts';
-import { COUNT_COLUMNS, isDeltaKey, type SortKey } from './columns.ts';
+import { isDeltaKey, type SortKey } from './columns.ts';
 
-const ALL_COUNTS = COUNT_COLUMNS.map((c) => c.key);
-const ZERO = Object.fromEntries(ALL_COUNTS.map((k) => [k, 0])) as CountryRow['counts'];
+const ZERO = zeroCounts();
 
 export interface TableRow extends CountryRow {
   change: { status: ChangeRow['status']; delta: Deltas } | null;
@@ -27,7 +27,7 @@ export function withChanges(rows: readonly CountryRow[], changes: readonly Chang
   });
   const gone = changes
     .filter((c) => c.status === 'removed')
-    .map((c): TableRow => ({ country: c.country, code: c.code, counts: ZERO, missing: ALL_COUNTS, change: { status: 'removed', delta: c.delta } }));
+    .map((c): TableRow => ({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS], change: { status: 'removed', delta: c.delta } }));
   return gone.length > 0 ? [...present, ...gone] : present;
 }
 
