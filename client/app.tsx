@@ -92,8 +92,6 @@ export function App({ search }: { search?: string }) {
   );
 }
 
-/** Leaving a comparison also leaves what only makes sense with one: change sorts and "only changed". */
-const WITHOUT_COMPARISON = (view: View): Partial<View> => ({ compare: null, onlyChanged: false, ...(isDeltaKey(view.sort.key) ? { sort: DEFAULT_SORT } : {}) });
 
 interface DashboardProps {
   data: BoxscoreResponse;
@@ -158,8 +156,8 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           asOf={source.asOf}
           currentAsOf={snapshots.at(-1)!.asOf}
           compare={compare}
-          onAsOf={(asOf) => update(compare === asOf ? { asOf, ...WITHOUT_COMPARISON(view) } : { asOf })}
-          onCompare={(value) => update(value ? { compare: value } : WITHOUT_COMPARISON(view))}
+          onAsOf={(asOf) => update(compare === asOf ? { asOf, compare: null } : { asOf })}
+          onCompare={(value) => update({ compare: value || null })}
         />
       ) : null}
       {compare && changes.isError ? (

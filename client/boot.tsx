@@ -6,6 +6,7 @@ import type { ChartPicture } from './features/chart/chart-picture.ts';
 import { loadChartPlot } from './features/chart/use-chart-plot.ts';
 import { Root } from './root.tsx';
 import { readServerData } from './server-data.ts';
+import { parseView } from './view.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -31,6 +32,7 @@ if (served) {
   });
 } else {
   // Ask for the boxscore now, while React starts, rather than after the first render.
-  if (!new URLSearchParams(window.location.search).has('asOf')) void queryClient.prefetchQuery(boxscoreQuery(null));
+  // (Unless the address names a past snapshot: the page then waits for the history to confirm it.)
+  if (parseView(window.location.search).view.asOf === null) void queryClient.prefetchQuery(boxscoreQuery(null));
   createRoot(container).render(<Root queryClient={queryClient} picture={{ picture: null }} />);
 }

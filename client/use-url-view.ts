@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { parseView, reuseUnchanged, serializeView, type View } from './view.ts';
+import { normalizeView, parseView, reuseUnchanged, serializeView, type View } from './view.ts';
 
 export type UpdateView = (patch: Partial<View>, options?: { replace?: boolean }) => void;
 
@@ -32,7 +32,7 @@ export function useUrlView(search?: string): UrlView {
 
   const update = useCallback<UpdateView>((patch, options) => {
     // The URL is the source of truth between renders: read it rather than a possibly stale state.
-    const view = { ...parseView(window.location.search).view, ...patch };
+    const view = normalizeView({ ...parseView(window.location.search).view, ...patch });
     const search = serializeView(view);
     if (search !== window.location.search) {
       const url = `${window.location.pathname}${search}${window.location.hash}`;

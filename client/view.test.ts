@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chartTitle, DEFAULT_VIEW, exportFileName, parseView, reuseUnchanged, serializeView, type View } from './view.ts';
+import { chartTitle, DEFAULT_VIEW, exportFileName, normalizeView, parseView, reuseUnchanged, serializeView, type View } from './view.ts';
 
 describe('URL state', () => {
+  it('drops what needs a comparison when there is none, whichever way the view was made', () => {
+    const comparing: View = { ...DEFAULT_VIEW, compare: '2015-02-23', sort: { key: 'delta.orbitalDebris', direction: 'asc' }, onlyChanged: true };
+    expect(normalizeView(comparing)).toBe(comparing);
+    expect(normalizeView({ ...comparing, compare: null })).toEqual({ ...DEFAULT_VIEW, sort: DEFAULT_VIEW.sort });
+    const sortedByName: View = { ...DEFAULT_VIEW, sort: { key: 'country', direction: 'asc' }, onlyChanged: true };
+    expect(normalizeView(sortedByName)).toEqual({ ...sortedByName, onlyChanged: false });
+    expect(normalizeView(DEFAULT_VIEW)).toBe(DEFAULT_VIEW);
+  });
+
   it('gives the default view a plain URL, and reads it back', () => {
     expect(serializeView(DEFAULT_VIEW)).toBe('');
     expect(parseView('')).toEqual({ view: DEFAULT_VIEW, invalid: [] });

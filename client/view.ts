@@ -4,7 +4,7 @@
  * dropped for the default and reported, never a blank page.
  */
 import { OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type ObjectType } from './features/chart/chart-data.ts';
-import { COLUMN_BY_KEY, COUNT_COLUMNS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
+import { COLUMN_BY_KEY, COUNT_COLUMNS, DIRECTION_WORDS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
 import type { CountKey } from '../server/boxscore/contract.ts';
 import { ISO_DATE } from '../server/boxscore/iso-date.ts';
 import { slugify } from './lib/text.ts';
@@ -104,13 +104,14 @@ export function parseView(search: string): ParsedView {
     if (patch) view = { ...view, ...patch };
     else invalid.push(`${name}=${value}`);
   }
-  // A change column can only be sorted on while comparing.
-  if (isDeltaKey(view.sort.key) && !view.compare) {
-    invalid.push(`sort=${view.sort.key}`);
-    view = { ...view, sort: DEFAULT_SORT };
-  }
-  if (view.onlyChanged && !view.compare) view = { ...view, onlyChanged: false };
-  return { view, invalid };
+  if (isDeltaKey(view.sort.key) && !view.compare) invalid.push(`sort=${view.sort.key}`);
+  return { view: normalizeView(view), invalid };
+}
+
+/** What only makes sense with a comparison (a change column's sort, "only changed") goes with it. */
+export function normalizeView(view: View): View {
+  if (view.compare || (!isDeltaKey(view.sort.key) && !view.onlyChanged)) return view;
+  return { ...view, sort: isDeltaKey(view.sort.key) ? DEFAULT_SORT : view.sort, onlyChanged: false };
 }
 
 /** The URL query for a view: only what differs from the default, so the plain page has a plain URL. */
@@ -151,10 +152,9 @@ export function reuseUnchanged(previous: View, next: View): View {
   return changed ? merged : previous;
 }
 
-const DIRECTION = { asc: 'ascending', desc: 'descending' } as const;
 
 export function chartTitle(view: View, charted: number): string {
-  const by = `${COLUMN_BY_KEY[view.sort.key].label.toLowerCase()}, ${DIRECTION[view.sort.direction]}`;
+  const by = `${COLUMN_BY_KEY[view.sort.key].label.toLowerCase()}, ${DIRECTION_WORDS[view.sort.direction]}`;
   const which = view.filter.trim() ? ` matching “${view.filter.trim()}”` : '';
   const changed = view.onlyChanged ? ' that changed' : '';
   const share = view.measure === 'share' ? ' (share of each bar)' : '';

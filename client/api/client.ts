@@ -10,7 +10,6 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -66,15 +65,13 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const retryAfter = Number(response.headers.get('retry-after'));
-    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
     if (response.status === 401) {
       const code = isErrorBody(body) ? body.error.code : 'UNAUTHORIZED';
       window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT, { detail: code }));
       const message = isErrorBody(body) ? body.error.message : 'This dashboard needs its access token.';
       throw new ApiError(401, code, message);
     }
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, retryAfterSeconds);
+    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
     throw new ApiError(response.status, 'HTTP', `The dashboard server answered with an error (HTTP ${response.status}).`);
   }
   if (body === undefined) throw new ApiError(response.status, 'BAD_BODY', 'The dashboard server sent an answer that could not be read.');

@@ -19,6 +19,11 @@ export function formatInstant(iso: string): string {
   return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC`;
 }
 
+/** The class that colours a change: up, down or zero. */
+export function deltaClass(value: number): 'up' | 'down' | 'zero' {
+  return value > 0 ? 'up' : value < 0 ? 'down' : 'zero';
+}
+
 /** 12 -> "+12", -3 -> "−3" (a true minus sign), 0 -> "0". */
 export function formatDelta(value: number): string {
   if (value === 0) return '0';

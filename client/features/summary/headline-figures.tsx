@@ -1,5 +1,5 @@
 import type { CountKey, Deltas, Totals } from '../../../server/boxscore/contract.ts';
-import { formatCount, formatDelta } from '../../lib/format.ts';
+import { deltaClass, formatCount, formatDelta } from '../../lib/format.ts';
 
 interface Props {
   totals: Totals;
@@ -59,7 +59,7 @@ export function HeadlineFigures({ totals, countries, delta }: Props) {
             </p>
             {delta ? (
               <p className="figure-delta" data-testid={`delta-${group.total}`}>
-                <span className={delta.counts[group.total] > 0 ? 'up' : delta.counts[group.total] < 0 ? 'down' : 'zero'}>{formatDelta(delta.counts[group.total])}</span> since {delta.since}
+                <span className={deltaClass(delta.counts[group.total])}>{formatDelta(delta.counts[group.total])}</span> since {delta.since}
               </p>
             ) : null}
             {group.parts.length > 0 ? (

@@ -56,6 +56,9 @@ export const TEXT_COLUMNS: readonly ColumnDef[] = [
 
 export const COLUMNS: readonly ColumnDef[] = [...TEXT_COLUMNS, ...COUNT_COLUMNS, ...DELTA_COLUMNS];
 
+/** A sort direction in words, for aria-sort, captions and titles. */
+export const DIRECTION_WORDS = { asc: 'ascending', desc: 'descending' } as const;
+
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<SortKey, ColumnDef>;
 
 export const isDeltaKey = (key: SortKey): key is DeltaKey => key.startsWith('delta.');

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { CountKey, Deltas, Totals } from '../../../server/boxscore/contract.ts';
-import { formatCount, formatDelta } from '../../lib/format.ts';
-import { COUNT_COLUMNS, DELTA_COLUMNS, TEXT_COLUMNS, type ColumnDef, type SortKey, type SortState } from './columns.ts';
+import { deltaClass, formatCount, formatDelta } from '../../lib/format.ts';
+import { COLUMN_BY_KEY, COUNT_COLUMNS, DELTA_COLUMNS, DIRECTION_WORDS, TEXT_COLUMNS, type ColumnDef, type SortKey, type SortState } from './columns.ts';
 import { isChanged, type TableRow } from './table-rows.ts';
 
 interface Props {
@@ -19,14 +19,13 @@ interface Props {
   onSelectCountry: (code: string) => void;
 }
 
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const NO_DELTAS: readonly [] = [];
 const BADGES = { added: 'new', removed: 'gone', changed: 'changed', unchanged: '' } as const;
 
 function SortHeader({ column, sort, onSort, rowSpan, className }: { column: ColumnDef; sort: SortState; onSort: (key: SortKey) => void; rowSpan?: number; className?: string }) {
   const active = sort.key === column.key;
   return (
-    <th scope="col" rowSpan={rowSpan} aria-sort={active ? ARIA_SORT[sort.direction] : undefined} className={[column.numeric ? 'num' : '', className ?? ''].join(' ').trim() || undefined}>
+    <th scope="col" rowSpan={rowSpan} aria-sort={active ? DIRECTION_WORDS[sort.direction] : undefined} className={[column.numeric ? 'num' : '', className ?? ''].join(' ').trim() || undefined}>
       {/* A real button: focusable, and Enter or Space sorts, with no key handling of our own. */}
       <button type="button" className="sort-button" onClick={() => onSort(column.key)} aria-label={column.label} title={`Sort by ${column.label.toLowerCase()}`}>
         <span>{column.header}</span>
@@ -40,7 +39,7 @@ function SortHeader({ column, sort, onSort, rowSpan, className }: { column: Colu
 
 function DeltaCell({ value }: { value: number | undefined }) {
   if (value === undefined) return <td className="num delta">—</td>;
-  return <td className={`num delta ${value > 0 ? 'up' : value < 0 ? 'down' : 'zero'}`}>{formatDelta(value)}</td>;
+  return <td className={`num delta ${deltaClass(value)}`}>{formatDelta(value)}</td>;
 }
 
 interface RowProps {
@@ -106,8 +105,8 @@ export function CountryTable(props: Props) {
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Country table (scrolls sideways)">
       <table className="country-table">
         <caption className="visually-hidden">
-          Objects by country: {rows.length} of {totalRows} countries, sorted by {[...TEXT_COLUMNS, ...COUNT_COLUMNS, ...DELTA_COLUMNS].find((c) => c.key === sort.key)?.label}{' '}
-          {ARIA_SORT[sort.direction]}
+          Objects by country: {rows.length} of {totalRows} countries, sorted by {COLUMN_BY_KEY[sort.key].label}{' '}
+          {DIRECTION_WORDS[sort.direction]}
           {compareAsOf ? `, with changes since ${compareAsOf}` : ''}
         </caption>
         <thead>

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useMediaQuery } from '../../lib/use-media-query.ts';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
 
 const STORAGE_KEY = 'boxscore-theme';
-const query = () => window.matchMedia('(prefers-color-scheme: dark)');
 
 function readStoredPreference(): ThemePreference {
   try {
@@ -35,28 +35,21 @@ function subscribeToPreference(onChange: () => void) {
   };
 }
 
-function subscribeToSystem(onChange: () => void) {
-  const media = query();
-  media.addEventListener('change', onChange);
-  return () => media.removeEventListener('change', onChange);
-}
-
 /**
  * Light or dark: the system's setting unless the reader chose one (kept in localStorage). The CSS
- * follows the system by itself; `data-theme` on <html> records an explicit choice, and the
- * resolved theme is returned so charts draw their axes and exports their background to match.
+ * follows the system by itself (light-dark() colours); `data-theme` on <html> records the theme
+ * in effect, which the stylesheet turns into its color-scheme, and the resolved theme is returned
+ * so charts draw their axes and exports their background to match.
  * Both sources are external stores, so a server-rendered page hydrates with the server's view
  * ("system", light) and then moves to the reader's.
  */
 export function useTheme(): { preference: ThemePreference; theme: Theme; setPreference: (p: ThemePreference) => void } {
   const preference = useSyncExternalStore(subscribeToPreference, readPreference, () => 'system' as const);
-  const systemDark = useSyncExternalStore(subscribeToSystem, () => query().matches, () => false);
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const theme: Theme = preference === 'system' ? (systemDark ? 'dark' : 'light') : preference;
 
   useEffect(() => {
-    const root = document.documentElement;
-    root.dataset.theme = theme;
-    root.style.colorScheme = theme;
+    document.documentElement.dataset.theme = theme;
   }, [theme]);
 
   const setPreference = useCallback((next: ThemePreference) => {
