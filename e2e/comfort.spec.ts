@@ -26,30 +26,31 @@ test('on a 375 px phone the page fits, the table scrolls sideways with the count
   expect((await cell.boundingBox())!.x).toBeLessThan(before.x + 400);
 });
 
-test('dark mode follows the system, can be switched, and reaches the charts and the PNG', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ colorScheme: 'dark', baseURL, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto('/');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
-  await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#e6edf3');
+test.describe('with a dark system', () => {
+  test.use({ colorScheme: 'dark' });
 
-  // The exported image has the dark background too.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
-  const png = await readFile((await download.path())!);
-  const { corner } = await summarisePng(page, png);
-  expect(corner).toEqual([0x16, 0x1b, 0x22, 255]);
+  test('dark mode follows the system, can be switched, and reaches the charts and the PNG', async ({ dashboard, page }) => {
+    await dashboard.open();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
+    await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#e6edf3');
 
-  // The reader's choice wins over the system and is remembered.
-  await page.getByLabel('Theme').selectOption('light');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(244, 246, 248)');
-  await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#1b1f24');
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-  await page.getByLabel('Theme').selectOption('system');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await context.close();
+    // The exported image has the dark background too.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const png = await readFile((await download.path())!);
+    const { corner } = await summarisePng(page, png);
+    expect(corner).toEqual([0x16, 0x1b, 0x22, 255]);
+
+    // The reader's choice wins over the system and is remembered.
+    await page.getByLabel('Theme').selectOption('light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(244, 246, 248)');
+    await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#1b1f24');
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await page.getByLabel('Theme').selectOption('system');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  });
 });
 
 test('screen readers get names for the chart, the table and its state', async ({ dashboard, page }) => {

@@ -25,14 +25,15 @@ test.describe('before any script has run', () => {
     await expect(dashboard.chartLabels).toHaveText(['FRANCE/GERMANY', 'FRANCE/ITALY', 'FRANCE']);
   });
 
-  test('a reader whose system is dark gets the dark theme at once, the chart picture included', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, colorScheme: 'dark' });
-    const page = await context.newPage();
-    await page.goto('/');
-    await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
-    await expect(page.locator('.chart-picture text.chart-tick').first()).toHaveCSS('fill', 'rgb(230, 237, 243)');
-    await expect(page.locator('.chart-picture .recharts-cartesian-grid line').first()).toHaveCSS('stroke', 'rgb(58, 67, 80)');
-    await context.close();
+  test.describe('with a dark system', () => {
+    test.use({ colorScheme: 'dark' });
+
+    test('a reader whose system is dark gets the dark theme at once, the chart picture included', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
+      await expect(page.locator('.chart-picture text.chart-tick').first()).toHaveCSS('fill', 'rgb(230, 237, 243)');
+      await expect(page.locator('.chart-picture .recharts-cartesian-grid line').first()).toHaveCSS('stroke', 'rgb(58, 67, 80)');
+    });
   });
 });
 
