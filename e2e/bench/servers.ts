@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
+import { freePort } from '../../server/test-support/free-port.ts';
 
 export interface ChildServer {
   url: string;
@@ -23,17 +23,6 @@ const running = new Set<ChildProcess>();
 /** Stop every child still running (the bench calls this on any exit path). */
 export function killAllChildren(): void {
   for (const child of running) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject).listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function rssOf(pid: number): number {

@@ -55,8 +55,3 @@ export function evaluateBudget(budget: Budget): BudgetResult {
 export function formatMargin(margin: number): string {
   return `${margin >= 0 ? '+' : ''}${(margin * 100).toFixed(1)}%`;
 }
-
-export function round(value: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeSpaceTrack, type FakeScenario, type FakeSpaceTrack } from '../../e2e/fake-upstream/fake-space-track.ts';
@@ -7,6 +6,7 @@ import { AppError } from '../http/app-error.ts';
 import { createLive, manualClock, tempDir, type LiveOptions } from '../test-support/live-harness.ts';
 import { boxscoreResponseSchema } from './contract.ts';
 import type { BoxscoreSource } from './source.ts';
+import { freePort } from '../test-support/free-port.ts';
 import { rejectionOf } from '../test-support/rejection.ts';
 
 let fake: FakeSpaceTrack;
@@ -27,7 +27,6 @@ async function live(o: Omit<LiveOptions, 'fake'> = {}) {
 }
 
 const info = async (s: BoxscoreSource) => boxscoreResponseSchema.parse((await s.current()).response).source;
-
 
 describe('live source', () => {
   it('on a cold start waits for one fetch, stores it and serves it labelled live', async () => {
@@ -232,12 +231,7 @@ describe('every upstream fault keeps the last good data, marked stale, with noth
 
     let baseUrl: string | undefined;
     if (fault === 'refused') {
-      baseUrl = await new Promise<string>((resolve) => {
-        const s = createServer().listen(0, '127.0.0.1', () => {
-          const { port } = s.address() as { port: number };
-          s.close(() => resolve(`http://127.0.0.1:${port}`));
-        });
-      });
+      baseUrl = `http://127.0.0.1:${await freePort()}`;
     } else fake.setScenario(fault);
     clock.set('2026-06-02T17:30:00Z'); // due: the copy predates today's 17:00 UTC
     // A short timeout only where the timeout is the point: elsewhere a busy machine must not turn a fault into a timeout.

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSpaceTrack, type FakeScenario, type FakeSpaceTrack } from '../../e2e/fake-upstream/fake-space-track.ts';
 import { captureLogs, type LogCapture } from '../test-support/live-harness.ts';
 import { createMemoryBudget } from './budget.ts';
 import { createSpaceTrackClient, type SpaceTrackClient } from './client.ts';
 import { UpstreamError } from './errors.ts';
+import { freePort } from '../test-support/free-port.ts';
 import { rejectionOf } from '../test-support/rejection.ts';
 
 let fake: FakeSpaceTrack;
@@ -32,7 +32,6 @@ function client(o: { maxPerMinute?: number; timeoutMs?: number; password?: strin
   clients.push(c);
   return c;
 }
-
 
 describe('Space-Track session', () => {
   it('logs in once with the URL-encoded credentials and reuses the session for every query', async () => {
@@ -130,12 +129,7 @@ describe('classification of every upstream fault', () => {
   });
 
   it('reports a refused connection', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as { port: number };
-        s.close(() => resolve(port));
-      });
-    });
+    const closedPort = await freePort();
     const err = await rejectionOf(client({ baseUrl: `http://127.0.0.1:${closedPort}` }).fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_UNREACHABLE');
     expect(err.message).toBe('Space-Track could not be reached.');

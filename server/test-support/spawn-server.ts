@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { PROJECT_ROOT } from '../config.ts';
 
 
@@ -31,6 +32,10 @@ export function spawnServer(env: Record<string, string>): SpawnedServer {
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // A test that fails before stopping its server must not leave it running.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   const output = () => ({ stdout, stderr });
   return { child, exited, output, port: () => waitFor(() => stdout.match(/http:\/\/[^:\s]+:(\d+)/)?.[1]) };
 }
