@@ -3,17 +3,14 @@
  * context per run, so nothing is cached), the static baseline page's load, input-to-paint of sort
  * and filter, and the PNG export.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { PAGE_MARKERS } from './page-markers.ts';
 import { median } from './stats.ts';
 
+/** The same Chromium, launched the same way, as the browser tests. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  return chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
 async function openPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
