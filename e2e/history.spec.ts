@@ -24,6 +24,12 @@ test('compare two snapshots: change columns, changed rows, only changed, deltas 
   await expect(first.locator('th')).toContainText('UNITED STATES OF AMERICA');
   await expect(first.locator('td.delta').nth(2)).toHaveText(/^\+\d+$/);
   await expect(first.locator('td.delta.up').first()).toBeVisible();
+  // Decreases too: signed with a true minus, and coloured apart from increases.
+  const cisDebris = dashboard.bodyRows.filter({ hasText: 'COMMONWEALTH OF INDEPENDENT STATES' }).locator('td.delta').nth(2);
+  await expect(cisDebris).toHaveText('−6');
+  await expect(cisDebris).toHaveClass(/\bdown\b/);
+  const upColour = await first.locator('td.delta.up').first().evaluate((el) => getComputedStyle(el).color);
+  expect(await cisDebris.evaluate((el) => getComputedStyle(el).color)).not.toBe(upColour);
 
   await page.getByLabel('Only changed').check();
   await expect(dashboard.count).toHaveText('5 of 85 countries');
@@ -108,6 +114,25 @@ test('a shared link restores the exact view; Back and Forward step through views
   await expect(page.getByRole('radio', { name: 'Log' })).toBeChecked();
   await page.goForward();
   await expect(page.getByRole('radio', { name: 'Linear' })).toBeChecked();
+});
+
+test('a link to a past snapshot, compared, with a column hidden, shares and Others restores all of it', async ({ dashboard, page }) => {
+  const check = async () => {
+    await expect(page.getByLabel('Snapshot')).toHaveValue('2015-02-23');
+    await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,390');
+    await expect(page.getByLabel('Compare with')).toHaveValue('2015-03-05');
+    await expect(page.getByLabel('Only changed')).toBeChecked();
+    await expect(dashboard.count).toHaveText('5 of 85 countries');
+    await expect(dashboard.sortButton('Orbital TBA')).toHaveCount(0);
+    await expect(page.getByRole('radio', { name: 'Share (100%)' })).toBeChecked();
+    await expect(page.getByLabel('Group the rest as “Others”')).toBeChecked();
+    await expect(dashboard.chartLabels).toHaveCount(4);
+    await expect(dashboard.chartLabels.last()).toHaveText('Others (2)');
+  };
+  await dashboard.open('/?asOf=2015-02-23&compare=2015-03-05&changed=1&hide=orbitalTba&measure=share&others=1&n=3');
+  await check();
+  await page.reload();
+  await check();
 });
 
 test('invalid link values fall back to defaults with a notice, never a blank page', async ({ dashboard, page }) => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, readEnv } from './config.ts';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 
 describe('loadConfig', () => {
   it('has sensible defaults: snapshot mode on localhost:3000', () => {
@@ -18,6 +18,22 @@ describe('loadConfig', () => {
       trustProxy: false,
       logLevel: 'info',
     });
+  });
+
+  it('talks to the real Space-Track by default once credentials are set', () => {
+    expect(loadConfig({ SPACETRACK_IDENTITY: 'me@example.org', SPACETRACK_PASSWORD: 'secret' }).spacetrack?.baseUrl).toBe('https://www.space-track.org');
+  });
+
+  it('.env.example lists every variable, with the defaults as its values', () => {
+    const example = Object.fromEntries(
+      readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8')
+        .split('\n')
+        .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1]!, m[2]!]),
+    );
+    expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    expect(loadConfig(example, '/srv/app')).toEqual(loadConfig({}, '/srv/app'));
   });
 
   it('reads the access token and the rate limits; 0 switches a limit off', () => {

@@ -87,6 +87,9 @@ const schema = z
       .default('info'),
   });
 
+/** Every variable the configuration reads (README and .env.example document them). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
+
 /** Live mode needs both credentials; checked apart from the schema so it is reported with the rest. */
 function credentialProblems(env: Env): string[] {
   const set = (name: string) => (env[name] ?? '').trim() !== '';

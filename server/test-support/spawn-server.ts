@@ -19,10 +19,11 @@ export interface SpawnedServer {
   port(): Promise<string>;
 }
 
-export function spawnServer(env: Record<string, string>): SpawnedServer {
+/** `script`: the entry to run, server/index.ts unless said (e.g. the dev:live launcher). */
+export function spawnServer(env: Record<string, string>, script = join('server', 'index.ts')): SpawnedServer {
   // Empty values count as unset and win over a developer's own .env.
   // tsx resolved here, so the server's working folder (a fresh one: nothing may depend on it) does not matter.
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, 'server', 'index.ts')], {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, script)], {
     cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', DASHBOARD_TOKEN: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +38,7 @@ export function spawnServer(env: Record<string, string>): SpawnedServer {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   const output = () => ({ stdout, stderr });
-  return { child, exited, output, port: () => waitFor(() => stdout.match(/http:\/\/[^:\s]+:(\d+)/)?.[1]) };
+  return { child, exited, output, port: () => waitFor(() => stdout.match(/dashboard on http:\/\/[^:\s]+:(\d+)/)?.[1]) };
 }
 
 /** Poll a condition (no fixed sleeps in assertions); gives up after `ms`. */

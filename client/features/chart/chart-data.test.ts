@@ -8,6 +8,12 @@ const ALL_TYPES = ['payload', 'rocketBody', 'debris', 'tba'] as const;
 const opts = (patch: Partial<ChartOptions> = {}): ChartOptions => ({ mode: 'both', scale: 'linear', measure: 'absolute', types: ALL_TYPES, limit: 15, others: false, ...patch });
 
 describe('toChartData', () => {
+  it('charts decayed objects alone: the three decayed segments, nothing in orbit', () => {
+    expect(seriesFor('decayed').map((s) => s.key)).toEqual(['decayedPayload', 'decayedRocketBody', 'decayedDebris']);
+    const [d] = toChartData([cis], opts({ mode: 'decayed' }));
+    expect(Object.keys(d!.plotted).sort()).toEqual(['decayedDebris', 'decayedPayload', 'decayedRocketBody']);
+    expect(d!.plotted.decayedDebris).toBe(cis.counts.decayedDebris);
+  });
   it('keeps the given order and the first N rows, with full and short names', () => {
     const data = toChartData(realBoxscore.rows, opts({ limit: 3 }));
     expect(data.map((d) => d.code)).toEqual(realBoxscore.rows.slice(0, 3).map((r) => r.code));
