@@ -16,6 +16,18 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,454');
   await expect(page.getByText('Cross-checked: the ALL totals row matches the sum of the 85 rows.')).toBeVisible();
 
+  // Each figure broken down by type, from the ALL row.
+  const inOrbit = page.locator('.figure-card').filter({ has: page.getByTestId('figure-orbitalTotal') });
+  await expect(inOrbit.locator('dt')).toHaveText(['Payloads', 'Rocket bodies', 'Debris', 'To be announced']);
+  await expect(inOrbit.locator('dd')).toHaveText(['4,019', '2,018', '11,057', '0']);
+  await expect(page.locator('.figure-card').filter({ has: page.getByTestId('figure-decayedTotal') }).locator('dd')).toHaveText(['3,086', '3,721', '16,553']);
+
+  // The columns, grouped under Orbital and Decayed.
+  const headerRows = dashboard.table.locator('thead tr');
+  const labels = async (row: number) => (await headerRows.nth(row).locator('th').allInnerTexts()).map((t) => t.replace(/[▲▼↕]/g, '').trim());
+  expect(await labels(0)).toEqual(['Country', 'Code', 'Orbital', 'Decayed', 'Country total']);
+  expect(await labels(1)).toEqual(['Payload', 'Rocket body', 'Debris', 'TBA', 'Total', 'Payload', 'Rocket body', 'Debris', 'Total']);
+
   // Every country, the ALL row as the footer, and a chart of the first 15.
   await expect(dashboard.count).toHaveText('85 of 85 countries');
   await expect(dashboard.bodyRows).toHaveCount(85);
