@@ -7,8 +7,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { brotliOptions, GZIP_OPTIONS } from './http/prepared-json.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -31,8 +32,8 @@ export function precompress(): Plugin {
             const bytes = await readFile(path);
             if (bytes.length < MIN_BYTES) return;
             const [br, gzipped] = await Promise.all([
-              brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
-              gz(bytes, { level: 9 }),
+              brotli(bytes, brotliOptions(bytes.length)),
+              gz(bytes, GZIP_OPTIONS),
             ]);
             await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
           }),

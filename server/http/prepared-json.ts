@@ -9,7 +9,7 @@
  * If-None-Match names any coding of the current body gets a 304; other methods never do.
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import type { Request, Response } from 'express';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -27,6 +27,10 @@ export function prepareJson(value: unknown): PreparedBody {
   return prepareBody(Buffer.from(JSON.stringify(value), 'utf8'), 'application/json; charset=utf-8');
 }
 
+/** The strongest settings: a body is compressed once (per snapshot, or at build time), then sent many times. */
+export const GZIP_OPTIONS: ZlibOptions = { level: 9 };
+export const brotliOptions = (size: number): BrotliOptions => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: size } });
+
 /** Any body (e.g. a server-rendered page), prepared the same way. */
 export function prepareBody(identity: Buffer, contentType: string): PreparedBody {
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 32);
@@ -34,10 +38,8 @@ export function prepareBody(identity: Buffer, contentType: string): PreparedBody
     contentType,
     etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     identity,
-    gzip: gzipSync(identity, { level: 9 }),
-    br: brotliCompressSync(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
-    }),
+    gzip: gzipSync(identity, GZIP_OPTIONS),
+    br: brotliCompressSync(identity, brotliOptions(identity.length)),
   };
 }
 
