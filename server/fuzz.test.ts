@@ -4,7 +4,6 @@
  * methods, bodies with good and bad Content-Types, big headers within Node's limits. Never a 5xx,
  * never a dropped connection, always JSON under /api, and the server still answers afterwards.
  */
-import { request } from 'node:http';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { createApp } from './app.ts';
 import { createEmbeddedSource } from './boxscore/embedded.ts';
 import { captureLogs } from './test-support/live-harness.ts';
 import { listen } from './test-support/listen.ts';
+import { rawRequest } from './test-support/raw-get.ts';
 
 /** mulberry32: small, fast, good enough to pick test inputs reproducibly. */
 function prng(seed: number) {
@@ -53,18 +53,10 @@ function randomRequest(r: ReturnType<typeof prng>) {
 
 type Answer = { status: number; type: string; body: string };
 
-function send(url: string, req: ReturnType<typeof randomRequest>): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const headers = { ...req.headers, ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}) };
-    const r = request(url + req.path, { method: req.method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    r.end(req.body);
-  });
+async function send(url: string, req: ReturnType<typeof randomRequest>): Promise<Answer> {
+  const headers = { ...req.headers, ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}) };
+  const res = await rawRequest(url + req.path, { method: req.method, headers, body: req.body, agent: false });
+  return { status: res.status, type: String(res.headers['content-type'] ?? ''), body: res.body.toString('utf8') };
 }
 
 describe('fuzz', () => {

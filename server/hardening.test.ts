@@ -12,6 +12,7 @@ import { tokenMatches } from './http/access-token.ts';
 import { createLogger } from './logger.ts';
 import { captureLogs } from './test-support/live-harness.ts';
 import { listen, type Listening } from './test-support/listen.ts';
+import { rawRequest } from './test-support/raw-get.ts';
 
 const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-client-'));
 writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>shell</title><div id="root"></div>');
@@ -188,15 +189,7 @@ describe('input validation', () => {
   });
 
   it('refuses a GET that carries a body', async () => {
-    const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${server.url}/api/boxscore`, { method: 'GET', headers: { 'Content-Type': 'application/json', 'Content-Length': '2' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.end('{}');
-    });
-    expect(status).toBe(400);
+    const res = await rawRequest(`${server.url}/api/boxscore`, { headers: { 'Content-Type': 'application/json', 'Content-Length': '2' }, body: '{}' });
+    expect(res.status).toBe(400);
   });
 });

@@ -4,12 +4,12 @@
  * RSS before and after many requests. autocannon runs here; each server is a child process.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { spawnServer, type ChildServer } from './servers.ts';
 import { median } from './stats.ts';
+import { rawGet } from '../../server/test-support/raw-get.ts';
 
 /**
  * What the bench sets for the app child: a load test from one address must not be throttled
@@ -46,17 +46,10 @@ async function load(url: string, seconds: number, headers: Record<string, string
 }
 
 /** The body exactly as sent (fetch would decode it), and its ETag. */
-function wireBytes(url: string): Promise<{ bytes: Buffer; etag: string }> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: ACCEPT }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject);
-      res.on('end', () => {
-        if (res.statusCode !== 200 || res.headers['content-encoding'] !== 'br') reject(new Error(`Expected a 200 brotli answer from ${url}, got ${res.statusCode} ${res.headers['content-encoding'] ?? 'identity'}.`));
-        else resolve({ bytes: Buffer.concat(chunks), etag: String(res.headers.etag ?? '') });
-      });
-    }).on('error', reject);
-  });
+async function wireBytes(url: string): Promise<{ bytes: Buffer; etag: string }> {
+  const res = await rawGet(url, ACCEPT);
+  if (res.status !== 200 || res.headers['content-encoding'] !== 'br') throw new Error(`Expected a 200 brotli answer from ${url}, got ${res.status} ${String(res.headers['content-encoding'] ?? 'identity')}.`);
+  return { bytes: res.body, etag: String(res.headers.etag ?? '') };
 }
 
 const medianOf = (runs: LoadFigures[]): LoadFigures => ({

@@ -1,5 +1,5 @@
-/** Test helper: a raw HTTP GET, as sent: fetch would hide Content-Encoding by decoding the body itself. */
-import { request } from 'node:http';
+/** Test helpers: a raw HTTP exchange, as sent: fetch would hide Content-Encoding by decoding the body, and refuses a GET with a body. */
+import { request, type Agent } from 'node:http';
 
 export interface RawResponse {
   status: number;
@@ -7,14 +7,24 @@ export interface RawResponse {
   body: Buffer;
 }
 
-export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+export interface RawRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** false: a fresh connection (no keep-alive pool). */
+  agent?: Agent | false;
+}
+
+export function rawRequest(url: string, { method = 'GET', headers = {}, body, agent }: RawRequest = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
+    request(url, { method, headers, ...(agent !== undefined ? { agent } : {}) }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('data', (c: Buffer) => chunks.push(c)).on('error', reject);
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     })
       .on('error', reject)
-      .end();
+      .end(body);
   });
 }
+
+export const rawGet = (url: string, headers: Record<string, string> = {}): Promise<RawResponse> => rawRequest(url, { headers });
