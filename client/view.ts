@@ -3,7 +3,7 @@
  * It lives in the URL, so a reload or a shared link restores it; a value that makes no sense is
  * dropped for the default and reported, never a blank page.
  */
-import { OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type ObjectType } from './features/chart/chart-data.ts';
+import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type Choices, type ObjectType } from './features/chart/chart-data.ts';
 import { COLUMN_BY_KEY, COUNT_COLUMNS, DIRECTION_WORDS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
 import type { CountKey } from '../server/boxscore/contract.ts';
 import { ISO_DATE } from '../server/boxscore/iso-date.ts';
@@ -48,7 +48,11 @@ export const DEFAULT_VIEW: View = {
   country: null,
 };
 
-const oneOf = <T extends string>(options: readonly T[]) => (value: string): T | undefined => (options as readonly string[]).includes(value) ? (value as T) : undefined;
+/** A reader for a setting with a fixed list of values. */
+const choice =
+  <K extends 'mode' | 'scale' | 'measure'>(key: K, options: Choices<View[K]>) =>
+  (value: string): Partial<View> | undefined =>
+    options.some(([option]) => option === value) ? ({ [key]: value } as Partial<View>) : undefined;
 const list = <T extends string>(value: string, valid: (v: string) => v is T): T[] | undefined => {
   const items = value.split(',').filter(Boolean);
   return items.every(valid) ? [...new Set(items)] : undefined;
@@ -60,18 +64,9 @@ const READERS: Record<string, (value: string, view: View) => Partial<View> | und
   sort: (v, view) => (isSortKey(v) ? { sort: { ...view.sort, key: v } } : undefined),
   dir: (v, view) => (v === 'asc' || v === 'desc' ? { sort: { ...view.sort, direction: v } } : undefined),
   n: (v) => (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_LIMIT ? { limit: Number(v) } : undefined),
-  show: (v) => {
-    const mode = oneOf<ChartMode>(['both', 'orbital', 'decayed'])(v);
-    return mode && { mode };
-  },
-  scale: (v) => {
-    const scale = oneOf<ChartScale>(['linear', 'log'])(v);
-    return scale && { scale };
-  },
-  measure: (v) => {
-    const measure = oneOf<ChartMeasure>(['absolute', 'share'])(v);
-    return measure && { measure };
-  },
+  show: choice('mode', CHART_MODES),
+  scale: choice('scale', CHART_SCALES),
+  measure: choice('measure', CHART_MEASURES),
   types: (v) => {
     const types = list(v, (t): t is ObjectType => (OBJECT_TYPES as readonly string[]).includes(t));
     return types && types.length > 0 ? { types: OBJECT_TYPES.filter((t) => types.includes(t)) } : undefined;

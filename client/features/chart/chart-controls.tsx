@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { OBJECT_TYPE_LABELS, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type ObjectType } from './chart-data.ts';
+import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPE_LABELS, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type Choices, type ObjectType } from './chart-data.ts';
 
 interface Props {
   options: ChartOptions;
@@ -7,7 +7,7 @@ interface Props {
   maxLimit: number;
 }
 
-function Choice<T extends string>({ legend, value, options, onChange, disabled }: { legend: string; value: T; options: [T, string][]; onChange: (v: T) => void; disabled?: boolean }) {
+function Choice<T extends string>({ legend, value, options, onChange, disabled }: { legend: string; value: T; options: Choices<T>; onChange: (v: T) => void; disabled?: boolean }) {
   const name = useId();
   return (
     <fieldset className="segmented" disabled={disabled}>
@@ -52,13 +52,13 @@ export function ChartControls({ options, onChange, maxLimit }: Props) {
     onChange({ types: OBJECT_TYPES.filter((t) => (t === type ? on : options.types.includes(t))) });
   return (
     <div className="chart-controls">
-      <Choice<ChartMode> legend="Show" value={options.mode} onChange={(mode) => onChange({ mode })} options={[['both', 'Orbital and decayed'], ['orbital', 'Orbital'], ['decayed', 'Decayed']]} />
-      <Choice<ChartMeasure> legend="Values" value={options.measure} onChange={(measure) => onChange({ measure })} options={[['absolute', 'Counts'], ['share', 'Share (100%)']]} />
+      <Choice<ChartMode> legend="Show" value={options.mode} onChange={(mode) => onChange({ mode })} options={CHART_MODES} />
+      <Choice<ChartMeasure> legend="Values" value={options.measure} onChange={(measure) => onChange({ measure })} options={CHART_MEASURES} />
       <Choice<ChartScale>
         legend="Scale"
         value={options.scale}
         onChange={(scale) => onChange({ scale })}
-        options={[['linear', 'Linear'], ['log', 'Log']]}
+        options={CHART_SCALES}
         disabled={options.measure === 'share'}
       />
       <fieldset className="segmented">

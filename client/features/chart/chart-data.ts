@@ -40,6 +40,12 @@ export const SERIES: readonly Series[] = [
   { key: 'decayedDebris', stack: 'decayed', type: 'debris', name: COUNT_LABELS.decayedDebris, color: '#EFAA7F' },
 ];
 
+/** Each setting's values with their names on screen (the address stores the values). */
+export type Choices<T extends string> = readonly (readonly [T, string])[];
+export const CHART_MODES: Choices<ChartMode> = [['both', 'Orbital and decayed'], ['orbital', 'Orbital'], ['decayed', 'Decayed']];
+export const CHART_MEASURES: Choices<ChartMeasure> = [['absolute', 'Counts'], ['share', 'Share (100%)']];
+export const CHART_SCALES: Choices<ChartScale> = [['linear', 'Linear'], ['log', 'Log']];
+
 export const OBJECT_TYPE_LABELS: Record<ObjectType, string> = { payload: 'Payload', rocketBody: 'Rocket body', debris: 'Debris', tba: 'TBA' };
 
 export function seriesFor(mode: ChartMode, types: readonly ObjectType[] = OBJECT_TYPES): Series[] {
