@@ -42,11 +42,13 @@ export function App({ search }: { search?: string }) {
 
   useEffect(() => {
     if (!history.data) return;
-    const bad = [view.asOf && !dates.has(view.asOf) ? `asOf=${view.asOf}` : null, view.compare && !dates.has(view.compare) ? `compare=${view.compare}` : null].filter(
-      (p): p is string => p !== null,
+    // Dates the history does not have are reported and dropped from the address; the others stay.
+    const unknown = ([['asOf', view.asOf], ['compare', view.compare]] as const).filter(([, date]) => date !== null && !dates.has(date));
+    if (unknown.length === 0) return;
+    reject(
+      unknown.map(([key, date]) => `${key}=${date}`),
+      Object.fromEntries(unknown.map(([key]) => [key, null])),
     );
-    if (bad.length === 0) return;
-    reject(bad, { asOf: dates.has(view.asOf ?? '') ? view.asOf : null, compare: dates.has(view.compare ?? '') ? view.compare : null });
   }, [history.data, dates, view.asOf, view.compare, reject]);
 
   // A linked snapshot date waits for the history to confirm it, rather than showing today's first.
