@@ -90,6 +90,16 @@ describe('request budget', () => {
     expect(fake.counts()).toEqual({ login: 1, query: 2, logout: 0, total: 3, other: 0 });
   });
 
+  it('counts the logout too: with the budget used up, close sends nothing and says why', async () => {
+    const c = client({ maxPerMinute: 2 });
+    await c.fetchBoxscore(); // login + query: the budget is used up
+    await c.close();
+    expect(fake.counts()).toEqual({ login: 1, query: 1, logout: 0, total: 2, other: 0 });
+    expect(logs.text()).toContain('"what":"logout"');
+    expect(logs.text()).toContain('request budget used up: nothing sent');
+    expect(logs.text()).toContain('"code":"UPSTREAM_BUDGET_EXHAUSTED","msg":"logout failed"');
+  });
+
   it('counts the login: with a budget of one, the query is never sent', async () => {
     const err = await rejectionOf(client({ maxPerMinute: 1 }).fetchBoxscore(), UpstreamError);
     expect(err.code).toBe('UPSTREAM_BUDGET_EXHAUSTED');

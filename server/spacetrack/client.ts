@@ -58,20 +58,25 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
   let loggedIn = false;
   let loginInFlight: Promise<void> | undefined;
 
-  async function send(path: string, init: RequestInit, what: string): Promise<RawAnswer> {
+  /**
+   * Every upstream request: the budget first (refused unsent when used up), a deadline, no
+   * followed redirects. `ms` and `cancel`: the logout on close has its own shorter deadline and
+   * must not be cancelled by the close itself.
+   */
+  async function send(path: string, init: RequestInit, what: string, ms = timeoutMs, cancel: AbortSignal | null = closing.signal): Promise<RawAnswer> {
     const decision = budget.take();
     if (!decision.granted) {
       log.warn({ what, retryAfterMs: decision.retryAfterMs }, 'request budget used up: nothing sent');
       throw upstreamErrors.budgetExhausted(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
     }
-    const { signal, done } = deadline(timeoutMs, closing.signal);
+    const { signal, done } = deadline(ms, cancel ?? undefined);
     try {
       // redirect 'manual': a followed redirect would be an upstream request the budget never saw.
       const res = await cookieFetch(`${baseUrl}${path}`, { ...init, signal, redirect: 'manual' });
       const body = await res.text();
       return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
     } catch (err) {
-      const failure = networkFailureOf(err, timeoutMs);
+      const failure = networkFailureOf(err, ms);
       log.warn({ what, code: failure.code, cause: causeCode(err) }, 'upstream request failed');
       throw failure;
     } finally {
@@ -148,21 +153,12 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       if (!loggedIn) return;
       loggedIn = false;
       try {
-        // A fresh signal: the closing one is already aborted.
-        const decision = budget.take();
-        if (!decision.granted) {
-          log.warn('request budget used up: not logging out');
-          return;
-        }
-        const limit = deadline(logoutMs);
-        try {
-          await cookieFetch(`${baseUrl}${LOGOUT_PATH}`, { method: 'GET', signal: limit.signal, redirect: 'manual' }).then((r) => r.text());
-        } finally {
-          limit.done();
-        }
+        // Not cancelled by `closing` (already aborted): the logout has its own short deadline.
+        await send(LOGOUT_PATH, { method: 'GET' }, 'logout', logoutMs, null);
         log.info('logged out of Space-Track');
       } catch (err) {
-        log.warn({ code: networkFailureOf(err, logoutMs).code }, 'logout failed');
+        // send() has said why (budget used up, network failure, deadline).
+        log.warn({ code: err instanceof UpstreamError ? err.code : undefined }, 'logout failed');
       } finally {
         await jar.removeAllCookies();
       }
