@@ -3,13 +3,14 @@
  * process exits 0 and logs out upstream; it binds 127.0.0.1 unless HOST says otherwise; a kill -9
  * in the middle of a fetch and store leaves the next start serving the last good copy.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeSpaceTrack, type FakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
 import { createFileSnapshotStore } from './boxscore/snapshot-store.ts';
 import { createLogger } from './logger.ts';
+import { embeddedRows } from './test-support/embedded-rows.ts';
 import { spawnServer, waitFor } from './test-support/spawn-server.ts';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'boxscore-data-'));
@@ -26,7 +27,7 @@ async function withLastGoodCopy(fake: FakeSpaceTrack) {
   return { store, good, env };
 }
 
-const rows = () => JSON.parse(readFileSync(new URL('./boxscore/snapshots/boxscore-2015-03-05.json', import.meta.url), 'utf8')) as unknown[];
+const rows = () => embeddedRows();
 
 describe('server/index.ts lifecycle', () => {
   it('SIGTERM: the slow request in flight completes with live data, then logout, then exit 0', async () => {

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
+import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { tempDir } from '../test-support/live-harness.ts';
 import { createEmbeddedSource } from './embedded.ts';
 import { createHistory } from './history.ts';
 import { createFileSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
 import type { BoxscoreSource } from './source.ts';
 
-const rows = () => JSON.parse(readFileSync(new URL('./snapshots/boxscore-2015-03-05.json', import.meta.url), 'utf8')) as unknown[];
+const rows = () => embeddedRows();
 
 /** The real file store holding one copy of 2026-11-25, with reads that can be made to fail. */
 async function storeWithOneCopy() {

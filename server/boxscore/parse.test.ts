@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { boxscoreResponseSchema } from './contract.ts';
 import { BoxscoreFormatError, cleanName, parseBoxscore } from './parse.ts';
 
-const snapshot = (date: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./snapshots/boxscore-${date}.json`, import.meta.url), 'utf8'));
+const snapshot = (date: string): unknown => embeddedRows(date);
 
 function upstreamRow(country: string, code: string | null, o: number[], d: number[]): Record<string, string | null> {
   const [tba = 0, p = 0, rb = 0, deb = 0] = o;

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { captureLogs, tempDir } from '../test-support/live-harness.ts';
 import { createFileSnapshotStore } from './snapshot-store.ts';
 
-const realRows = JSON.parse(readFileSync(new URL('./snapshots/boxscore-2015-03-05.json', import.meta.url), 'utf8')) as unknown[];
-const olderRows = JSON.parse(readFileSync(new URL('./snapshots/boxscore-2015-02-23.json', import.meta.url), 'utf8')) as unknown[];
+const realRows = embeddedRows('2015-03-05');
+const olderRows = embeddedRows('2015-02-23');
 
 function store(retain?: number) {
   const dir = tempDir();

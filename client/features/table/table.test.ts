@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeChanges } from '../../../server/boxscore/changes.ts';
 import { parseBoxscore } from '../../../server/boxscore/parse.ts';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
+import { embeddedRows } from '../../../server/test-support/embedded-rows.ts';
 import { realBoxscore } from '../../test-support/real-boxscore.ts';
 import { filterRows, indexRows } from './filter.ts';
 import { nextSort, sortRows } from './sort.ts';
@@ -71,7 +71,7 @@ describe('sortRows', () => {
 });
 
 describe('with a comparison snapshot', () => {
-  const feb = parseBoxscore(JSON.parse(readFileSync(new URL('../../../server/boxscore/snapshots/boxscore-2015-02-23.json', import.meta.url), 'utf8')));
+  const feb = parseBoxscore(embeddedRows('2015-02-23'));
   const changed: TableRow[] = withChanges(realBoxscore.rows, computeChanges(feb.rows, realBoxscore.rows));
 
   it('attaches each row its change and filters to the changed ones', () => {
