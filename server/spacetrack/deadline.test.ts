@@ -2,19 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROJECT_ROOT } from '../config.ts';
 import { deadline } from './deadline.ts';
 
 const aborted = (signal: AbortSignal) => new Promise<unknown>((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
 
 describe('deadline', () => {
-  it('aborts with a TimeoutError when the time is up', async () => {
-    const started = Date.now();
+  afterEach(() => vi.useRealTimers());
+
+  it('aborts with a TimeoutError when the time is up, not before', () => {
+    vi.useFakeTimers();
     const { signal } = deadline(40);
-    const reason = (await aborted(signal)) as DOMException;
-    expect(reason.name).toBe('TimeoutError');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+    vi.advanceTimersByTime(39);
+    expect(signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as DOMException).name).toBe('TimeoutError');
+    expect((signal.reason as DOMException).message).toBe('No answer within 40 ms');
   });
 
   it('follows another signal, keeping its reason', async () => {
@@ -28,11 +33,12 @@ describe('deadline', () => {
     already.done();
   });
 
-  it('after done() nothing fires and the other signal keeps no listener', async () => {
+  it('after done() nothing fires and the other signal keeps no listener', () => {
+    vi.useFakeTimers();
     const other = new AbortController();
     const limit = deadline(20, other.signal);
     limit.done();
-    await new Promise((r) => setTimeout(r, 60));
+    vi.advanceTimersByTime(60);
     expect(limit.signal.aborted).toBe(false);
     other.abort();
     expect(limit.signal.aborted).toBe(false);
