@@ -1,26 +1,16 @@
 /**
- * The bench's pure arithmetic: medians and percentiles of samples, budgets with their margin, and
- * gzip size accounting. Kept apart from the harness so the suite can check it cheaply.
+ * The bench's pure arithmetic: medians of samples (latency percentiles come from autocannon),
+ * budgets with their margin, and gzip size accounting. Kept apart from the harness so the suite
+ * can check it cheaply.
  */
 import { gzipSync } from 'node:zlib';
 
-function sorted(values: readonly number[]): number[] {
-  if (values.length === 0) throw new Error('No samples: the measurement produced nothing.');
-  return [...values].sort((a, b) => a - b);
-}
-
 /** The middle value (mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {
-  const s = sorted(values);
+  if (values.length === 0) throw new Error('No samples: the measurement produced nothing.');
+  const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-/** Nearest-rank percentile (p in 0..100): always one of the samples, as latency tools report. */
-export function percentile(values: readonly number[], p: number): number {
-  const s = sorted(values);
-  const rank = Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length)));
-  return s[rank - 1]!;
 }
 
 /** gzip size as Vite reports it (zlib's default level), which is also what `compression()` sends. */
