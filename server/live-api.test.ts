@@ -103,6 +103,39 @@ describe('live mode over HTTP', () => {
     expect((await call(`${url}/api/health`)).status).toBe(200);
   });
 
+  // Every other fault Space-Track can answer with, through our own HTTP API (the source-level tests
+  // check the same faults without HTTP; maintenance-503 is the test above).
+  it.each([
+    ['expired-always', 'UPSTREAM_SESSION_REJECTED', /^Space-Track refused the session even after logging in again\.$/],
+    ['rate-limit-500', 'UPSTREAM_RATE_LIMITED', /query rate limit was exceeded/],
+    ['rate-limit-200', 'UPSTREAM_RATE_LIMITED', /query rate limit was exceeded/],
+    ['maintenance-200', 'UPSTREAM_MAINTENANCE', /web page instead of data/],
+    ['malformed-json', 'UPSTREAM_MALFORMED', /not valid JSON/],
+    ['truncated-json', 'UPSTREAM_MALFORMED', /not valid JSON \(malformed or cut off\)/],
+    ['empty-string', 'UPSTREAM_EMPTY', /^Space-Track sent an empty answer\.$/],
+    ['empty-array', 'UPSTREAM_EMPTY', /^Space-Track sent an empty answer\.$/],
+    ['invalid-rows', 'UPSTREAM_INVALID_DATA', /not a valid boxscore: Boxscore row 4 is invalid/],
+    ['reset', 'UPSTREAM_RESET', /^The connection to Space-Track was cut off\.$/],
+    ['hang', 'UPSTREAM_TIMEOUT', /^Space-Track did not answer within 0\.3 seconds\.$/],
+  ] as const)('%s on refresh: 502 %s, and GET keeps the last good data, stale, saying why', async (scenario, code, message) => {
+    const clock = manualClock('2026-06-01T18:00:00Z');
+    const { url } = await app({ now: clock.now, minRefreshSeconds: 60, timeoutMs: scenario === 'hang' ? 300 : 5000 });
+    await call(`${url}/api/boxscore`);
+    fake.setScenario(scenario);
+    clock.set('2026-06-02T17:30:00Z'); // the next day's copy is due
+    const failed = await call(`${url}/api/boxscore/refresh`, 'POST');
+    expect(failed.status).toBe(502);
+    const { error } = apiErrorSchema.parse(failed.json);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    const still = await call(`${url}/api/boxscore`);
+    expect(still.status).toBe(200);
+    const body = boxscoreResponseSchema.parse(still.json);
+    expect(body.source).toMatchObject({ kind: 'live', fetchedAt: '2026-06-01T18:00:00.000Z', stale: true });
+    expect(body.source.message).toBe(`${error.message} Showing the last good copy, fetched 2026-06-01 18:00 UTC.`);
+    expect(body.rows).toHaveLength(85);
+  });
+
   it('wrong credentials: the page gets the embedded snapshot with the plain message; refresh says 429 then 502', async () => {
     const clock = manualClock('2026-06-01T18:00:00Z');
     const { url } = await app({ now: clock.now, password: 'Tr0ub4dor&3', minRefreshSeconds: 60 });
