@@ -50,6 +50,14 @@ test.describe('with a dark system', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await page.getByLabel('Theme').selectOption('system');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    // Following the system means following it while the page is open, charts included.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#1b1f24');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.getByRole('figure').locator('text.chart-tick').first()).toHaveAttribute('fill', '#e6edf3');
   });
 });
 
