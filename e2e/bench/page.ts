@@ -42,12 +42,16 @@ export interface LoadTarget {
 
 /**
  * Median over `runs` cold loads of each target of the markers named (ms since navigation start).
- * The targets take turns, load by load, so a slow spell of the machine weighs on all of them alike.
+ * The targets take turns, load by load, so a slow spell of the machine weighs on all of them alike,
+ * and the round's first target moves on each round, so none always follows the same neighbour
+ * (closing a context costs the browser a little work that spills into the next load).
  */
 export async function coldLoads(browser: Browser, targets: LoadTarget[], runs: number): Promise<Partial<LoadFigures>[]> {
   const samples: Record<string, number[]>[] = targets.map(() => ({}));
   for (let i = 0; i < runs + 1; i++) {
-    for (const [t, { url, names }] of targets.entries()) {
+    for (let k = 0; k < targets.length; k++) {
+      const t = (i + k) % targets.length;
+      const { url, names } = targets[t]!;
       const { page, close } = await openPage(browser);
       try {
         await page.goto(url, { waitUntil: 'commit' });
