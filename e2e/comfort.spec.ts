@@ -26,6 +26,31 @@ test('on a 375 px phone the page fits, the table scrolls sideways with the count
   expect((await cell.boundingBox())!.x).toBeLessThan(before.x + 400);
 });
 
+test('on a 1280 px laptop screen the whole table fits, with no sideways scrolling, and the filter shows its hint', async ({ dashboard, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await dashboard.open();
+  const region = page.getByRole('region', { name: 'Country table (scrolls sideways)' });
+  const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth).toBe(clientWidth);
+  const lastHeader = page.getByRole('button', { name: 'Country total' });
+  await lastHeader.scrollIntoViewIfNeeded();
+  await expect(lastHeader).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  // The placeholder is not cut off.
+  const filter = page.getByLabel('Filter countries');
+  const placeholder = await filter.evaluate((el: HTMLInputElement) => {
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(el).font;
+    probe.style.position = 'absolute';
+    probe.textContent = el.placeholder;
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return { width, room: el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight) };
+  });
+  expect(placeholder.width).toBeLessThanOrEqual(placeholder.room);
+});
+
 test.describe('with a dark system', () => {
   test.use({ colorScheme: 'dark' });
 
