@@ -180,6 +180,8 @@ test('country detail: breakdown, share, rank, trend chart and its PNG; Escape cl
   await expect(debris).toContainText('34.8%');
   await expect(debris).toContainText('1 of 85');
   await expect(dialog.locator('tr[data-key="orbitalPayload"]')).toContainText('37.1%');
+  // Nobody has TBA objects: no share and no rank among zeros.
+  await expect(dialog.locator('tr[data-key="orbitalTba"] td')).toHaveText(['0', '—', '—']);
   const trend = dialog.getByRole('figure');
   await expect(trend).toContainText('objects across 2 snapshots');
   await expect(trend.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['2015-02-23', '2015-03-05']);

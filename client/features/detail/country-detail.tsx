@@ -96,7 +96,7 @@ export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportF
                   <th scope="row">{label}</th>
                   <td className="num">{stat.missing ? '—' : formatCount(stat.value)}</td>
                   <td className="num">{stat.missing || stat.share === null ? '—' : formatShare(stat.share)}</td>
-                  <td className="num">{stat.missing ? '—' : `${stat.rank} of ${rows.length}`}</td>
+                  <td className="num">{stat.missing || stat.rank === null ? '—' : `${stat.rank} of ${rows.length}`}</td>
                 </tr>
               );
             })}

@@ -12,9 +12,14 @@ describe('countryStats', () => {
     expect(stats('PRC').find((s) => s.key === 'orbitalDebris')?.rank).toBe(2);
   });
 
-  it('gives equal counts an equal rank and has no share of an empty world total', () => {
-    const tba = stats('FR').find((s) => s.key === 'orbitalTba')!;
-    expect(tba.rank).toBe(1); // everybody has 0 TBA objects
+  it('gives equal counts an equal rank, and neither share nor rank of an empty world total', () => {
+    // FRANCE's 9 decayed payloads: CIS, ESA, GER, IND, IT, JPN, PRC and US have more.
+    expect(stats('FR').find((s) => s.key === 'decayedPayload')?.rank).toBe(9);
+    // 14 countries have rocket bodies in orbit; the 71 without share 15th place.
+    expect(stats('GLOB').find((s) => s.key === 'orbitalRocketBody')).toMatchObject({ value: 0, rank: 15 });
+    expect(stats('EUTE').find((s) => s.key === 'orbitalRocketBody')).toMatchObject({ value: 0, rank: 15 });
+    const tba = stats('FR').find((s) => s.key === 'orbitalTba')!; // everybody has 0 TBA objects
+    expect(tba.rank).toBeNull();
     expect(tba.share).toBeNull();
     expect(stats('CIS')).toHaveLength(10);
   });

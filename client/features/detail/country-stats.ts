@@ -7,8 +7,8 @@ export interface CountryStat {
   value: number;
   /** Fraction of the world total (0..1); null when the world total is 0. */
   share: number | null;
-  /** 1 = the most; countries with equal counts share a rank. */
-  rank: number;
+  /** 1 = the most; countries with equal counts share a rank. Null when nobody has any (a rank among zeros says nothing). */
+  rank: number | null;
   missing: boolean;
 }
 
@@ -20,7 +20,7 @@ export function countryStats(rows: readonly CountryRow[], totals: Totals, row: C
       key,
       value,
       share: world === 0 ? null : value / world,
-      rank: 1 + rows.filter((other) => other.counts[key] > value).length,
+      rank: world === 0 ? null : 1 + rows.filter((other) => other.counts[key] > value).length,
       missing: row.missing.includes(key),
     };
   });
