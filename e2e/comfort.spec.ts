@@ -11,7 +11,7 @@ test('on a 375 px phone the page fits, the table scrolls sideways with the count
   // Nothing wider than the screen but the table, which scrolls inside its own box.
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(pageWidth).toBeLessThanOrEqual(375);
-  const region = page.getByRole('region', { name: 'Country table (scrolls sideways)' });
+  const region = page.getByRole('region', { name: 'Country table (scrolls)' });
   const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
 
@@ -29,7 +29,7 @@ test('on a 375 px phone the page fits, the table scrolls sideways with the count
 test('on a 1280 px laptop screen the whole table fits, with no sideways scrolling, and the filter shows its hint', async ({ dashboard, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await dashboard.open();
-  const region = page.getByRole('region', { name: 'Country table (scrolls sideways)' });
+  const region = page.getByRole('region', { name: 'Country table (scrolls)' });
   const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   expect(scrollWidth).toBe(clientWidth);
   const lastHeader = page.getByRole('button', { name: 'Country total' });
@@ -49,6 +49,25 @@ test('on a 1280 px laptop screen the whole table fits, with no sideways scrollin
     return { width, room: el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight) };
   });
   expect(placeholder.width).toBeLessThanOrEqual(placeholder.room);
+});
+
+test('down all 85 rows the column headers and the world totals stay in view', async ({ dashboard, page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await dashboard.open();
+  const region = page.getByRole('region', { name: 'Country table (scrolls)' });
+  await region.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const header = page.getByRole('button', { name: 'Orbital debris', exact: true });
+  const totals = page.getByRole('rowheader', { name: 'All countries (ALL row)' });
+  await expect(dashboard.bodyRows.first()).toBeInViewport();
+  await expect(totals).toBeInViewport({ ratio: 1 }); // at the bottom of the box from the start
+  await region.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(dashboard.bodyRows.last()).toBeInViewport();
+  await expect(dashboard.bodyRows.first()).not.toBeInViewport();
+  await expect(header).toBeInViewport({ ratio: 1 });
+  await expect(totals).toBeInViewport({ ratio: 1 });
+  // The page itself did not move: the table scrolled in its own box.
+  const top = await region.evaluate((el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
+  expect(top).toBe(0);
 });
 
 test.describe('with a dark system', () => {
@@ -90,7 +109,7 @@ test('screen readers get names for the chart, the table and its state', async ({
   await dashboard.open();
   await expect(page.getByRole('img', { name: 'Bar chart of objects in orbit and decayed for 15 bars' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Objects by country: first 15 countries by orbital total, descending' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Country table (scrolls sideways)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Country table (scrolls)' })).toBeVisible();
   await expect(dashboard.table.locator('caption')).toHaveText('Objects by country: 85 of 85 countries, sorted by Orbital total descending');
   await expect(page.getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveCount(7);
   // The live count is announced politely as it changes.

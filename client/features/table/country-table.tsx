@@ -102,7 +102,7 @@ export function CountryTable(props: Props) {
   const shownRows = rows.length > limit ? rows.slice(0, limit) : rows;
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Country table (scrolls sideways)">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Country table (scrolls)">
       <table className="country-table">
         <caption className="visually-hidden">
           Objects by country: {rows.length} of {totalRows} countries, sorted by {COLUMN_BY_KEY[sort.key].label}{' '}
