@@ -68,6 +68,12 @@ test('down all 85 rows the column headers and the world totals stay in view', as
   // The page itself did not move: the table scrolled in its own box.
   const top = await region.evaluate((el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
   expect(top).toBe(0);
+  // From the keyboard too: the box takes focus and Home / Page Down move it.
+  await region.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBe(0);
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
 });
 
 test.describe('with a dark system', () => {
