@@ -40,11 +40,14 @@ export interface LoadTarget {
   names: (keyof LoadFigures)[];
 }
 
+const REST_BETWEEN_LOADS_MS = 500;
+
 /**
  * Median over `runs` cold loads of each target of the markers named (ms since navigation start).
  * The targets take turns, load by load, so a slow spell of the machine weighs on all of them alike,
- * and the round's first target moves on each round, so none always follows the same neighbour
- * (closing a context costs the browser a little work that spills into the next load).
+ * and the round's first target moves on each round, so none always follows the same neighbour.
+ * Between loads the browser rests for REST_BETWEEN_LOADS_MS: closing a context costs it work that
+ * otherwise spills into the next load.
  */
 export async function coldLoads(browser: Browser, targets: LoadTarget[], runs: number): Promise<Partial<LoadFigures>[]> {
   const samples: Record<string, number[]>[] = targets.map(() => ({}));
@@ -61,6 +64,9 @@ export async function coldLoads(browser: Browser, targets: LoadTarget[], runs: n
       } finally {
         await close();
       }
+      // Let the browser finish tearing down that context before the next navigation, so each load
+      // starts on a machine at rest (without it, on 2 cores, the heavier page paid most for the leftovers).
+      await new Promise((resolve) => setTimeout(resolve, REST_BETWEEN_LOADS_MS));
     }
   }
   return targets.map(({ names }, t) => Object.fromEntries(names.map((n) => [n, median(samples[t]![n] ?? [])])));

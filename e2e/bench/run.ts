@@ -22,7 +22,7 @@ import { measureUpstream } from './upstream.ts';
 const quick = process.env.BENCH_QUICK === '1';
 const settings = quick
   ? { rounds: 1, seconds: 3, loads: 3, interactionRuns: 3, exports: 1 }
-  : { rounds: 3, seconds: 10, loads: 15, interactionRuns: 15, exports: 3 };
+  : { rounds: 3, seconds: 10, loads: 25, interactionRuns: 15, exports: 3 };
 const DIST = join(PROJECT_ROOT, 'dist');
 const SYNTHETIC_ROWS = 5000;
 
@@ -131,7 +131,7 @@ async function measurePage() {
         ['chart painted, against the baseline without security headers', ms(figures.app.chart), ms(figures.bareBaseline), x(figures.app.chart, figures.bareBaseline)],
       ],
       note:
-        `Baseline: a static HTML page holding the same table, already rendered from the same data, with the same stylesheet and the app's security headers; the last row compares with the same page served without them (Cross-Origin-Opener-Policy alone costs a cold navigation tens of ms in Chromium: a new browsing context group). Loads of the app and the baselines take turns, and which goes first moves on each round. ` +
+        `Baseline: a static HTML page holding the same table, already rendered from the same data, with the same stylesheet and the app's security headers; the last row compares with the same page served without them (Cross-Origin-Opener-Policy alone costs a cold navigation tens of ms in Chromium: a new browsing context group). Loads of the app and the baselines take turns, which goes first moves on each round, and the browser rests 0.5 s between loads. ` +
         "The page is rendered on the server with a picture of the chart drawn there by recharts itself (server/render/); 'chart painted' is when that is on screen, 'table usable' when React has hydrated the page, 'chart live' when the browser's recharts has replaced the picture.",
     });
     show({
