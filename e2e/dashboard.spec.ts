@@ -44,6 +44,8 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await dashboard.filter.fill('france');
   await expect(dashboard.count).toHaveText('3 of 85 countries');
   expect((await dashboard.countries()).sort()).toEqual(['FRANCE', 'FRANCE/GERMANY', 'FRANCE/ITALY']);
+  // The table's rows as assistive technology counts them: two header rows, 3, the totals.
+  await expect(dashboard.table.getByRole('row')).toHaveCount(2 + 3 + 1);
   await expect(dashboard.chartLabels).toHaveCount(3);
   await dashboard.filter.fill('societe');
   await expect(dashboard.count).toHaveText('1 of 85 countries');
@@ -52,8 +54,10 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await expect(dashboard.count).toHaveText('0 of 85 countries');
   await expect(page.getByText('No countries match “atlantis”.')).toBeVisible();
   await expect(page.getByText('No countries to chart: the filter matches none.')).toBeVisible();
+  await expect(dashboard.table.getByRole('row')).toHaveCount(2 + 1 + 1); // the "no match" row
   await page.getByRole('button', { name: 'Show all countries' }).click();
   await expect(dashboard.count).toHaveText('85 of 85 countries');
+  await expect(dashboard.table.getByRole('row')).toHaveCount(2 + 85 + 1);
 
   // Sort by orbital debris: ascending, then descending puts the CIS first, and the chart follows.
   const debris = dashboard.columnHeader('Orbital debris');

@@ -27,7 +27,7 @@ export class DashboardPage {
   constructor(readonly page: Page) {
     this.filter = page.getByLabel('Filter countries');
     this.count = page.getByText(/^[\d,]+ of [\d,]+ countries$/);
-    this.table = page.getByRole('table');
+    this.table = page.getByRole('table', { name: /^Objects by country: / }); // not a chart tooltip's table
     this.bodyRows = this.table.locator('tbody tr');
     this.chart = page.getByRole('figure');
     this.chartLabels = this.chart.locator('text.chart-tick');
