@@ -74,6 +74,11 @@ test('down all 85 rows the column headers and the world totals stay in view', as
   await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBe(0);
   await page.keyboard.press('PageDown');
   await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  // Printed, the box lets the whole table out.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await region.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  expect(printed.client).toBe(printed.scroll);
+  expect(printed.client).toBeGreaterThan(2000);
 });
 
 test.describe('with a dark system', () => {
