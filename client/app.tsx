@@ -38,7 +38,9 @@ export function App({ search }: { search?: string }) {
   const checked = history.data !== undefined || history.isError;
   const validDate = (date: string | null) => (date && (history.isError || dates.has(date)) ? date : null);
   const asOf = checked ? validDate(view.asOf) : null;
-  const compare = checked && view.compare !== view.asOf ? validDate(view.compare) : null;
+  // A snapshot is not compared with itself: the one shown is the linked one, else the newest.
+  const shownDate = view.asOf ?? history.data?.snapshots.at(-1)?.asOf ?? null;
+  const compare = checked && view.compare !== shownDate ? validDate(view.compare) : null;
 
   useEffect(() => {
     if (!history.data) return;
@@ -158,7 +160,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           asOf={source.asOf}
           currentAsOf={snapshots.at(-1)!.asOf}
           compare={compare}
-          onAsOf={(asOf) => update(compare === asOf ? { asOf, compare: null } : { asOf })}
+          onAsOf={(asOf) => update(compare === (asOf ?? snapshots.at(-1)!.asOf) ? { asOf, compare: null } : { asOf })}
           onCompare={(value) => update({ compare: value || null })}
         />
       ) : null}

@@ -133,6 +133,17 @@ test('a link to a past snapshot, compared, with a column hidden, shares and Othe
   await check();
   await page.reload();
   await check();
+
+  // Back to the newest snapshot, which was the comparison: it is not compared with itself.
+  await page.getByLabel('Snapshot').selectOption('2015-03-05');
+  await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,454');
+  await expect(page.getByLabel('Compare with')).toHaveValue('');
+  await expect(page).not.toHaveURL(/compare=/);
+  await expect(dashboard.count).toHaveText('85 of 85 countries');
+  // Nor through a link.
+  await dashboard.open('/?compare=2015-03-05');
+  await expect(page.getByLabel('Compare with')).toHaveValue('');
+  await expect(page.getByText(/since 2015-03-05/)).toHaveCount(0);
 });
 
 test('invalid link values fall back to defaults with a notice, never a blank page', async ({ dashboard, page }) => {
