@@ -1,23 +1,36 @@
 import { useSyncExternalStore } from 'react';
 
-// One MediaQueryList per query for the page's life: React reads the snapshot on every render, and
-// window.matchMedia() parses the query and builds a new list each time it is called.
-const lists = new Map<string, MediaQueryList>();
-function listFor(media: string): MediaQueryList {
-  let list = lists.get(media);
-  if (!list) lists.set(media, (list = window.matchMedia(media)));
-  return list;
+interface MediaStore {
+  subscribe: (onChange: () => void) => () => void;
+  getSnapshot: () => boolean;
 }
+
+// One store per query for the page's life: window.matchMedia() parses the query and builds a new
+// list each time it is called, and useSyncExternalStore resubscribes whenever `subscribe` is a
+// new function, which a per-render arrow would be.
+const stores = new Map<string, MediaStore>();
+function storeFor(media: string): MediaStore {
+  let store = stores.get(media);
+  if (!store) {
+    const list = window.matchMedia(media);
+    store = {
+      subscribe: (onChange) => {
+        list.addEventListener('change', onChange);
+        return () => list.removeEventListener('change', onChange);
+      },
+      getSnapshot: () => list.matches,
+    };
+    stores.set(media, store);
+  }
+  return store;
+}
+
+// On the server (render/page.ts) no query matches: the page is rendered for the default, light.
+const onServer = () => false;
+const SERVER_STORE: MediaStore = { subscribe: () => () => {}, getSnapshot: onServer };
 
 /** Whether a CSS media query matches now, re-rendering when that changes. */
 export function useMediaQuery(media: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const list = listFor(media);
-      list.addEventListener('change', onChange);
-      return () => list.removeEventListener('change', onChange);
-    },
-    () => listFor(media).matches,
-    () => false,
-  );
+  const { subscribe, getSnapshot } = typeof window === 'undefined' ? SERVER_STORE : storeFor(media);
+  return useSyncExternalStore(subscribe, getSnapshot, onServer);
 }
