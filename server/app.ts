@@ -19,8 +19,8 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import type { Logger } from './logger.ts';
-import { sharedChartPictures } from './render/chart-pictures.ts';
-import { createPageRenderer, type PageRenderer } from './render/page.ts';
+import { sharedChartPictures, type ChartPictures } from './render/chart-pictures.ts';
+import { createPageRenderer } from './render/page.ts';
 import { boxscoreRouter } from './routes/boxscore.ts';
 import { healthRouter } from './routes/health.ts';
 
@@ -38,13 +38,14 @@ export interface AppDeps {
   /** TRUST_PROXY: which proxies' X-Forwarded-For gives the client address; none when omitted. */
   trustProxy?: TrustProxy;
   /**
-   * Server-rendered pages (render/page.ts): by default rendered over `source`, with the chart
-   * pictures of this process; null for the plain shell. Never used with a dashboard token.
+   * The worker that draws the chart pictures of the server-rendered pages (render/page.ts; none
+   * with a dashboard token); by default this process's shared one. index.ts passes the one it
+   * warms at start and closes on shutdown.
    */
-  pages?: PageRenderer | null;
+  pictures?: ChartPictures;
 }
 
-export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false, pages }: AppDeps): Express {
+export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false, pictures }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -68,8 +69,8 @@ export function createApp({ source, history = createHistory({ source }), logger,
     next(notFound(`There is no API endpoint ${req.method.slice(0, 20)} ${path}.`));
   });
   // A protected dashboard's data is not the public's: its page is the shell, which asks for the token.
-  const rendered = dashboardToken !== undefined ? null : pages === undefined ? createPageRenderer({ source, history, clientDir, logger, pictures: sharedChartPictures(clientDir, logger) }) : pages;
-  app.use(staticClient(clientDir, rendered));
+  const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger, pictures: pictures ?? sharedChartPictures(clientDir, logger) }) : null;
+  app.use(staticClient(clientDir, pages));
   app.use(errorHandler(logger));
   return app;
 }

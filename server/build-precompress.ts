@@ -13,7 +13,8 @@ import { brotliOptions, GZIP_OPTIONS } from './http/prepared-json.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
-const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
+// Not index.html: the server reads it once and compresses it itself (http/static-client.ts).
+const COMPRESSIBLE = /\.(js|css|svg|json|txt)$/;
 /** Below this, compression saves less than the header it costs. */
 const MIN_BYTES = 1024;
 

@@ -27,6 +27,7 @@ const clientDir = join(PROJECT_ROOT, 'dist');
 // The picture worker of the server-rendered pages (createApp renders them when there is no token).
 const pictures = sharedChartPictures(clientDir, logger);
 const app = createApp({
+  pictures,
   source,
   history,
   logger,

@@ -4,19 +4,19 @@
  * picked up at once): rendered on the server when it can be (render/page.ts), else index.html,
  * the shell of the single-page app. Nothing else in dist/ is served (dist/server/ is the
  * server's). Assets go out as the brotli/gzip copies made at build time; on-the-fly compression
- * is only the fallback for an asset without one, and wraps nothing else: the API's and the
- * pages' prepared bodies carry their own encodings and ETags.
+ * is only the fallback for an asset without one, and wraps nothing else: the API's bodies, the
+ * rendered pages and the shell are prepared bodies with their own encodings and ETags.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
 import type { PageRenderer } from '../render/page.ts';
 import { precompressed } from './precompressed.ts';
-import { sendPrepared } from './prepared-json.ts';
+import { prepareBody, sendPrepared, type PreparedBody } from './prepared-json.ts';
 
-/** `pages`: server-rendered pages (render/page.ts); without it, or when it declines, the shell is sent. */
-export function staticClient(clientDir: string, pages?: PageRenderer | null): Router {
+/** `pages`: server-rendered pages (render/page.ts); when null, or when it declines, the shell is sent. */
+export function staticClient(clientDir: string, pages: PageRenderer | null): Router {
   const router = Router();
   const indexFile = join(clientDir, 'index.html');
 
@@ -33,23 +33,22 @@ export function staticClient(clientDir: string, pages?: PageRenderer | null): Ro
       setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
     }),
   );
-  // Once the build is there it stays (npm start builds before listening): stop asking the disk.
-  let built = false;
+  // Once the build is there it stays (npm start builds before listening): read and compressed
+  // once, like the rendered pages, instead of asking the disk for every page that is not rendered.
+  let shell: PreparedBody | null = null;
   router.get('/{*splat}', async (req, res, next) => {
-    built ||= existsSync(indexFile);
-    if (!built) {
+    if (!shell && existsSync(indexFile)) shell = prepareBody(readFileSync(indexFile), 'text/html; charset=utf-8');
+    if (!shell) {
       res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (or `npm start`, which builds it).');
       return;
     }
     try {
       const query = req.originalUrl.indexOf('?');
       const page = await pages?.page(query === -1 ? '' : req.originalUrl.slice(query));
-      if (page) return sendPrepared(req, res, page);
+      sendPrepared(req, res, page ?? shell);
     } catch (err) {
-      return next(err);
+      next(err);
     }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
   });
   return router;
 }
