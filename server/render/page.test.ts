@@ -103,6 +103,12 @@ describe('when the server cannot render a page, the shell goes out instead', () 
       const html = await page(`${server.url}/`);
       expect(shell(html)).toBe(true);
       expect(html).not.toContain('COMMONWEALTH');
+      // The shell is prepared once too: compressed, with an ETag that revalidates.
+      const sent = await rawGet(`${server.url}/?any=address`, { 'accept-encoding': 'br' });
+      expect(sent.headers['content-encoding']).toBe('br');
+      expect(sent.headers['cache-control']).toBe('no-cache');
+      expect(brotliDecompressSync(sent.body).toString('utf8')).toBe(html);
+      expect((await rawGet(`${server.url}/`, { 'accept-encoding': 'br', 'if-none-match': String(sent.headers.etag) })).status).toBe(304);
     } finally {
       await server.close();
     }
@@ -131,7 +137,7 @@ describe('when the server cannot render a page, the shell goes out instead', () 
   });
 
   it('beyond its budget of new renders per minute (ever-new addresses), while pages already made are still served', async () => {
-    const pictures: ChartPictures = { draw: () => Promise.resolve(null), warm: () => {}, close: async () => {} };
+    const pictures: ChartPictures = { draw: () => Promise.resolve('<svg></svg>'), warm: () => {}, close: async () => {} };
     const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger, rendersPerMinute: 2 });
     expect(await renderer.page('?q=a')).not.toBeNull();
     expect(await renderer.page('?q=b')).not.toBeNull();
@@ -147,5 +153,21 @@ describe('when the server cannot render a page, the shell goes out instead', () 
     expect(countries(html)).toHaveLength(85);
     expect(html).not.toContain('chart-picture');
     expect(html).toContain('Loading the chart…');
+  });
+
+  it('a page drawn without its picture, or whose render failed, is not kept: the next request tries again', async () => {
+    let drawn = 0;
+    const pictures: ChartPictures = { draw: () => Promise.resolve(++drawn === 1 ? null : '<svg class="drawn"></svg>'), warm: () => {}, close: async () => {} };
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger });
+    expect((await renderer.page(''))!.identity.toString('utf8')).toContain('Loading the chart…');
+    const second = (await renderer.page(''))!.identity.toString('utf8');
+    expect(second).toContain('<svg class="drawn"></svg>');
+    expect(await renderer.page('')).not.toBeNull();
+    expect(drawn).toBe(2); // the complete page is kept
+
+    let calls = 0;
+    const failing = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures: { ...pictures, draw: () => (++calls === 1 ? Promise.reject(new Error('worker gone')) : Promise.resolve('<svg></svg>')) }, logger });
+    expect(await failing.page('')).toBeNull(); // the shell, this once
+    expect((await failing.page(''))!.identity.toString('utf8')).toContain('COMMONWEALTH');
   });
 });

@@ -81,17 +81,20 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
         })
       : Promise.resolve(null));
 
-  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): Promise<PreparedBody | null> {
+  /** `complete`: false when the page's chart has no picture (the drawing failed or was late). */
+  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): Promise<{ body: PreparedBody | null; complete: boolean }> {
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
-    if (!template.includes(ROOT)) return null;
+    if (!template.includes(ROOT)) return { body: null, complete: true };
     const data = { boxscore: prepared.response, history: listed?.response ?? null };
     let result = rendering.renderDashboard(data, search, null);
+    let complete = true;
     if (result.plot) {
       const html = await pictures.draw(result.plot.props);
       if (html) result = rendering.renderDashboard(data, search, { plotId: result.plot.plotId, html });
+      else complete = false;
     }
     const page = template.replace(ROOT, `<div id="root">${result.html}</div>${result.dataHtml}`);
-    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8');
+    return { body: prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8'), complete };
   }
 
   async function listHistory(current: PreparedBoxscore): Promise<HistoryList | null> {
@@ -135,11 +138,21 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
           }
           return null;
         }
-        // Kept as a promise: requests arriving while it renders share the one render.
-        page = render(rendering, prepared, listed, search).catch((err: unknown) => {
-          logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
-          return null;
-        });
+        // Kept as a promise: requests arriving while it renders share the one render. A render
+        // that failed, or a page whose chart has no picture, is sent but not kept: the next
+        // request tries again (within the budget), rather than the snapshot keeping the failure.
+        const forget = () => pages.delete(key);
+        page = render(rendering, prepared, listed, search).then(
+          ({ body, complete }) => {
+            if (!complete) forget();
+            return body;
+          },
+          (err: unknown) => {
+            logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
+            forget();
+            return null;
+          },
+        );
         pages.set(key, page);
       }
       return page;
