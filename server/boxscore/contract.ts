@@ -7,13 +7,12 @@ import { z } from 'zod';
 import { COUNT_KEYS, type CountKey } from './counts.ts';
 import { ISO_DATE } from './iso-date.ts';
 
-export { COUNT_KEYS, type CountKey } from './counts.ts';
+export { COUNT_KEYS, type CountKey, type Counts } from './counts.ts';
 
 const count = z.number().int().nonnegative();
 export const countsSchema = z.object(
   Object.fromEntries(COUNT_KEYS.map((k) => [k, count])) as Record<CountKey, typeof count>,
 );
-export type Counts = z.infer<typeof countsSchema>;
 
 export const countryRowSchema = z.object({
   /** Display name, HTML entities decoded and white space tidied; case kept as Space-Track sends it. */

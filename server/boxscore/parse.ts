@@ -19,7 +19,7 @@ import { COUNT_KEYS, type CountKey, type CountryRow, type DataIssue, type Totals
 import { sumCounts, zeroCounts } from './counts.ts';
 
 /** Upstream field name of each of our count keys. */
-export const UPSTREAM_FIELDS: Record<CountKey, string> = {
+const UPSTREAM_FIELDS: Record<CountKey, string> = {
   orbitalTba: 'ORBITAL_TBA',
   orbitalPayload: 'ORBITAL_PAYLOAD_COUNT',
   orbitalRocketBody: 'ORBITAL_ROCKET_BODY_COUNT',
@@ -106,7 +106,7 @@ const INVARIANTS: { total: CountKey; parts: CountKey[] }[] = [
   { total: 'countryTotal', parts: ['orbitalTotal', 'decayedTotal'] },
 ];
 
-export function checkInvariants(row: Pick<CountryRow, 'counts' | 'missing'>): string[] {
+function checkInvariants(row: Pick<CountryRow, 'counts' | 'missing'>): string[] {
   const problems: string[] = [];
   for (const { total, parts } of INVARIANTS) {
     if ([total, ...parts].some((k) => row.missing.includes(k))) continue;

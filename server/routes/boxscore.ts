@@ -9,7 +9,6 @@ import { emptyJsonBody, validate } from '../http/validate.ts';
 import { isoDate, parseQuery } from '../http/query.ts';
 
 const SNAPSHOT_QUERY = { asOf: isoDate.optional() };
-const NO_QUERY = {};
 const CHANGES_QUERY = { from: isoDate, to: isoDate };
 const READ = ['GET', 'HEAD'];
 const TREND_QUERY = { code: z.string().trim().min(1, 'must not be empty').max(12, 'is too long') };
@@ -35,10 +34,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
 
   router
     .route('/boxscore/history')
-    .get(async (req, res) => {
-      parseQuery(req, NO_QUERY);
-      sendPrepared(req, res, (await history.list()).body);
-    })
+    .get(validate(), async (req, res) => sendPrepared(req, res, (await history.list()).body))
     .all(methodNotAllowed(READ));
 
   router
