@@ -18,11 +18,13 @@ const COMPRESSIBLE = /\.(js|css|svg|json|txt)$/;
 /** Below this, compression saves less than the header it costs. */
 const MIN_BYTES = 1024;
 
+/** For a plugin's `apply`: the browser's build only; the server's render bundle (--ssr) is read from disk by Node. */
+export const browserBuildOnly: Exclude<Plugin['apply'], string | undefined> = (_config, env) => env.command === 'build' && !env.isSsrBuild;
+
 export function precompress(): Plugin {
   return {
     name: 'boxscore:precompress',
-    // The browser's files only: the server's render bundle (--ssr) is read from disk by Node.
-    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+    apply: browserBuildOnly,
     async writeBundle(options, bundle) {
       const dir = options.dir ?? 'dist';
       await Promise.all(

@@ -10,6 +10,7 @@
  * Each hint covers the chunk and everything it imports statically that the page does not load already.
  */
 import type { Plugin, Rollup } from 'vite';
+import { browserBuildOnly } from './build-precompress.ts';
 
 type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
@@ -50,7 +51,7 @@ function hintedChunks(bundle: OutputBundle, entry: OutputChunk, hints: readonly 
 export function hintLazyChunks(hints: readonly LazyHint[]): Plugin {
   return {
     name: 'boxscore:lazy-chunk-hints',
-    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+    apply: browserBuildOnly,
     transformIndexHtml: {
       order: 'post',
       handler(_html, { bundle, chunk }) {

@@ -85,4 +85,3 @@ parentPort!.on('message', (request: DrawRequest) => {
     parentPort!.postMessage(answer);
   });
 });
-parentPort!.postMessage({ ready: true });

@@ -67,8 +67,7 @@ export function createChartPictures({ bundleDir, logger, timeoutMs = 10_000 }: O
     // Whatever the worker prints (library warnings) goes to the log, not into the server's stdout.
     started.stdout.resume();
     started.stderr.on('data', (chunk: Buffer) => logger.debug({ output: chunk.toString('utf8').slice(0, 500) }, 'chart pictures: worker output'));
-    started.on('message', (answer: DrawAnswer | { ready: true }) => {
-      if (!('id' in answer)) return;
+    started.on('message', (answer: DrawAnswer) => {
       const settle = pending.get(answer.id);
       pending.delete(answer.id);
       if ('error' in answer) logger.warn({ err: answer.error }, 'chart pictures: a draw failed');
