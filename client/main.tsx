@@ -3,10 +3,10 @@
  * preloaded by the page) starts once the browser has painted it, instead of holding up that first
  * paint while it runs. A page the server did not render starts React at once.
  */
+import { afterPaint } from './lib/after-paint.ts';
 import { SERVER_DATA_ID } from './server-data.ts';
 import './styles.css';
 
 const boot = () => void import('./boot.tsx');
-// A task queued from an animation frame callback runs after that frame is painted.
-if (document.getElementById(SERVER_DATA_ID)) requestAnimationFrame(() => setTimeout(boot, 0));
+if (document.getElementById(SERVER_DATA_ID)) afterPaint(boot);
 else boot();

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { afterPaint } from './after-paint.ts';
 
 /**
  * `value`, but a change reaches the caller only after the browser has painted the frame that
@@ -10,15 +11,7 @@ export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     if (Object.is(shown, value)) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A task queued from an animation frame callback runs once that frame is painted.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setShown(() => value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => startTransition(() => setShown(() => value)));
   }, [value, shown]);
   return shown;
 }
