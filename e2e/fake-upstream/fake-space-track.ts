@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { EMBEDDED_SNAPSHOTS } from '../../server/boxscore/embedded.ts';
 
 export type FakeScenario = 'ok' | 'login-failed' | 'expired-once' | 'expired-always' | 'rate-limit-500' | 'rate-limit-200'
   | 'maintenance-200' | 'maintenance-503' | 'malformed-json' | 'truncated-json' | 'empty-string' | 'empty-array'
@@ -78,7 +79,7 @@ export async function startFakeSpaceTrack(
     body?: Buffer;
   } = {},
 ): Promise<FakeSpaceTrack> {
-  const data = options.body ?? readFileSync(new URL(`../../server/boxscore/snapshots/boxscore-${options.snapshot ?? '2015-03-05'}.json`, import.meta.url));
+  const data = options.body ?? readFileSync(EMBEDDED_SNAPSHOTS.find((s) => s.asOf === (options.snapshot ?? '2015-03-05'))!.file);
   let scenario: FakeScenario = options.scenario ?? 'ok';
   let delayMs = 0;
   let expiredOnceUsed = false;

@@ -34,14 +34,11 @@ const SNAPSHOT_MESSAGE =
   'No Space-Track credentials are configured: set SPACETRACK_IDENTITY and SPACETRACK_PASSWORD for live data.';
 
 /** The newest embedded snapshot: what is shown when there is no live data. */
-export function newestEmbeddedSnapshot(): EmbeddedSnapshot {
-  const snapshot = EMBEDDED_SNAPSHOTS.at(-1);
-  if (!snapshot) throw new Error('No embedded snapshot is bundled.');
-  return snapshot;
-}
+export const NEWEST_EMBEDDED: EmbeddedSnapshot = EMBEDDED_SNAPSHOTS.at(-1)!;
 
-/** An embedded snapshot (the newest by default), served as it is: no upstream, nothing ever changes. */
-export function createEmbeddedSource(snapshot = newestEmbeddedSnapshot()): BoxscoreSource {
+/** The newest embedded snapshot, served as it is: no upstream, nothing ever changes. */
+export function createEmbeddedSource(): BoxscoreSource {
+  const snapshot = NEWEST_EMBEDDED;
   const prepared: PreparedBoxscore = prepareBoxscore(
     { kind: 'snapshot', asOf: snapshot.asOf, fetchedAt: null, citation: CITATION, stale: false, message: SNAPSHOT_MESSAGE },
     readEmbeddedSnapshot(snapshot),

@@ -7,12 +7,11 @@ import { createHistory } from './history.ts';
 import { createFileSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
 import type { BoxscoreSource } from './source.ts';
 
-const rows = () => embeddedRows();
 
 /** The real file store holding one copy of 2026-11-25, with reads that can be made to fail. */
 async function storeWithOneCopy() {
   const real = createFileSnapshotStore({ dir: tempDir(), logger: createLogger('silent') });
-  await real.save({ fetchedAt: new Date('2026-11-25T18:00:00Z'), rows: rows() });
+  await real.save({ fetchedAt: new Date('2026-11-25T18:00:00Z'), rows: embeddedRows() });
   let reads = 0;
   const faults: ('reject' | 'missing')[] = [];
   const store: Pick<SnapshotStore, 'list' | 'read'> = {

@@ -18,7 +18,7 @@ import type { Logger } from '../logger.ts';
 import type { SpaceTrackClient } from '../spacetrack/client.ts';
 import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
 import { CITATION } from './contract.ts';
-import { newestEmbeddedSnapshot, readEmbeddedSnapshot } from './embedded.ts';
+import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import type { ParsedBoxscore } from './parse.ts';
 import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
@@ -59,7 +59,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
         good.parsed,
       );
     }
-    const embedded = newestEmbeddedSnapshot();
+    const embedded = NEWEST_EMBEDDED;
     const why = lastError ? sentence(lastError.message) : 'No live data has been fetched from Space-Track yet.';
     return prepareBoxscore(
       {

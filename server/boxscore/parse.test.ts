@@ -3,7 +3,6 @@ import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { boxscoreResponseSchema } from './contract.ts';
 import { BoxscoreFormatError, cleanName, parseBoxscore } from './parse.ts';
 
-const snapshot = (date: string): unknown => embeddedRows(date);
 
 function upstreamRow(country: string, code: string | null, o: number[], d: number[]): Record<string, string | null> {
   const [tba = 0, p = 0, rb = 0, deb = 0] = o;
@@ -28,7 +27,7 @@ function upstreamRow(country: string, code: string | null, o: number[], d: numbe
 
 describe('parseBoxscore on the real snapshots', () => {
   it('reads 2015-03-05: 85 countries, ALL as totals, no issues', () => {
-    const parsed = parseBoxscore(snapshot('2015-03-05'));
+    const parsed = parseBoxscore(embeddedRows('2015-03-05'));
     expect(parsed.rows).toHaveLength(85);
     expect(parsed.rows.some((r) => r.code === 'ALL')).toBe(false);
     expect(parsed.totals.origin).toBe('upstream');
@@ -45,7 +44,7 @@ describe('parseBoxscore on the real snapshots', () => {
   });
 
   it('reads 2015-02-23 (the byte-exact upstream JSON with \\u00c9 escapes)', () => {
-    const parsed = parseBoxscore(snapshot('2015-02-23'));
+    const parsed = parseBoxscore(embeddedRows('2015-02-23'));
     expect(parsed.rows).toHaveLength(85);
     expect(parsed.totals.counts.countryTotal).toBe(40390);
     expect(parsed.rows.map((r) => r.country)).toContain('SOCIÉTÉ EUROPÉENNE DES SATELLITES');
@@ -53,7 +52,7 @@ describe('parseBoxscore on the real snapshots', () => {
   });
 
   it('matches the published API contract', () => {
-    const parsed = parseBoxscore(snapshot('2015-03-05'));
+    const parsed = parseBoxscore(embeddedRows('2015-03-05'));
     const body = {
       source: { kind: 'snapshot', asOf: '2015-03-05', fetchedAt: null, citation: 'Source: Space-Track.org', stale: false, message: null },
       ...parsed,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeChanges } from '../../../server/boxscore/changes.ts';
-import { parseBoxscore } from '../../../server/boxscore/parse.ts';
 import type { CountryRow } from '../../../server/boxscore/contract.ts';
-import { embeddedRows } from '../../../server/test-support/embedded-rows.ts';
+import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from '../../../server/boxscore/embedded.ts';
 import { realBoxscore } from '../../test-support/real-boxscore.ts';
 import { filterRows, indexRows } from './filter.ts';
 import { nextSort, sortRows } from './sort.ts';
@@ -71,7 +70,7 @@ describe('sortRows', () => {
 });
 
 describe('with a comparison snapshot', () => {
-  const feb = parseBoxscore(embeddedRows('2015-02-23'));
+  const feb = readEmbeddedSnapshot(EMBEDDED_SNAPSHOTS[0]!);
   const changed: TableRow[] = withChanges(realBoxscore.rows, computeChanges(feb.rows, realBoxscore.rows));
 
   it('attaches each row its change and filters to the changed ones', () => {
