@@ -54,8 +54,7 @@ function randomRequest(r: ReturnType<typeof prng>) {
 type Answer = { status: number; type: string; body: string };
 
 async function send(url: string, req: ReturnType<typeof randomRequest>): Promise<Answer> {
-  const headers = { ...req.headers, ...(req.body !== undefined ? { 'content-length': String(Buffer.byteLength(req.body)) } : {}) };
-  const res = await rawRequest(url + req.path, { method: req.method, headers, body: req.body, agent: false });
+  const res = await rawRequest(url + req.path, { method: req.method, headers: req.headers, body: req.body, agent: false });
   return { status: res.status, type: String(res.headers['content-type'] ?? ''), body: res.body.toString('utf8') };
 }
 

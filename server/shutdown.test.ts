@@ -22,12 +22,11 @@ async function withLastGoodCopy(fake: FakeSpaceTrack) {
   const dir = dataDir();
   const store = join(dir, 'boxscore');
   const good = new Date(Date.now() - 3 * 86400_000);
-  await createFileSnapshotStore({ dir: store, logger: createLogger('silent') }).save({ fetchedAt: good, rows: rows() });
+  const { id: goodFile } = await createFileSnapshotStore({ dir: store, logger: createLogger('silent') }).save({ fetchedAt: good, rows: embeddedRows() });
   const env = { SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: dir, LOG_LEVEL: 'info' };
-  return { store, good, env };
+  return { store, good, goodFile, env };
 }
 
-const rows = () => embeddedRows();
 
 describe('server/index.ts lifecycle', () => {
   it('SIGTERM: the slow request in flight completes with live data, then logout, then exit 0', async () => {
@@ -102,7 +101,7 @@ describe('server/index.ts lifecycle', () => {
 
   it('kill -9 during a fetch, then leftovers of a crash mid-write: the next start serves the last good copy', async () => {
     const fake = await startFakeSpaceTrack();
-    const { store, good, env } = await withLastGoodCopy(fake);
+    const { store, good, goodFile, env } = await withLastGoodCopy(fake);
     try {
 
       fake.setDelayMs(60_000); // the answer is still on its way when the process dies
@@ -125,7 +124,7 @@ describe('server/index.ts lifecycle', () => {
       expect(body.source).toMatchObject({ kind: 'live', fetchedAt: good.toISOString() });
       expect(body.rows).toHaveLength(85);
       const files = readdirSync(store).sort();
-      expect(files).toEqual([`boxscore-${good.toISOString().replace(/:/g, '-')}.json`, `boxscore-${later}.json.corrupt`]);
+      expect(files).toEqual([goodFile, `boxscore-${later}.json.corrupt`]);
       expect(second.output().stdout).toContain('stored snapshot is corrupt');
       second.child.kill('SIGKILL');
       await second.exited;
@@ -137,11 +136,11 @@ describe('server/index.ts lifecycle', () => {
   it('kill -9 while a fetched copy is being written: the next start serves the last good copy, the partial file is gone', async () => {
     // A boxscore of ~40 MB (few rows, very long names: quick to parse, slow to write), so writing
     // it takes long enough to be interrupted for real.
-    const [template] = rows() as Record<string, string>[];
+    const [template] = embeddedRows() as Record<string, string>[];
     const filler = 'X'.repeat(10_000);
     const big = Array.from({ length: 4_000 }, (_, i) => ({ ...template, COUNTRY: `SYNTHETIC COUNTRY ${i} ${filler}`, SPADOC_CD: `S${i.toString(36)}` }));
     const fake = await startFakeSpaceTrack({ body: Buffer.from(JSON.stringify(big)) });
-    const { store, good, env } = await withLastGoodCopy(fake);
+    const { store, good, goodFile, env } = await withLastGoodCopy(fake);
     try {
 
       const first = spawnServer(env);
@@ -152,7 +151,7 @@ describe('server/index.ts lifecycle', () => {
       first.child.kill('SIGKILL');
       expect(await first.exited).toBeNull();
       // The kill landed mid-write: the temporary file is still there and no new snapshot was published.
-      expect(readdirSync(store).sort()).toEqual([writing, `boxscore-${good.toISOString().replace(/:/g, '-')}.json`].sort());
+      expect(readdirSync(store).sort()).toEqual([writing, goodFile].sort());
 
       fake.setDelayMs(60_000); // the restarted server must not replace the copy before we look
       const second = spawnServer(env);
@@ -160,7 +159,7 @@ describe('server/index.ts lifecycle', () => {
       const body = (await (await fetch(`http://127.0.0.1:${port2}/api/boxscore`)).json()) as { source: { kind: string; fetchedAt: string }; rows: unknown[] };
       expect(body.source).toMatchObject({ kind: 'live', fetchedAt: good.toISOString() });
       expect(body.rows).toHaveLength(85);
-      expect(readdirSync(store)).toEqual([`boxscore-${good.toISOString().replace(/:/g, '-')}.json`]);
+      expect(readdirSync(store)).toEqual([goodFile]);
       second.child.kill('SIGKILL');
       await second.exited;
     } finally {

@@ -16,6 +16,8 @@ export interface RawRequest {
 }
 
 export function rawRequest(url: string, { method = 'GET', headers = {}, body, agent }: RawRequest = {}): Promise<RawResponse> {
+  // Node frames a body on GET only with a length; one given by the caller wins.
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) headers = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
   return new Promise((resolve, reject) => {
     request(url, { method, headers, ...(agent !== undefined ? { agent } : {}) }, (res) => {
       const chunks: Buffer[] = [];
