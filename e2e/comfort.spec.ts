@@ -11,7 +11,7 @@ test('on a 375 px phone the page fits, the table scrolls sideways with the count
   // Nothing wider than the screen but the table, which scrolls inside its own box.
   const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(pageWidth).toBeLessThanOrEqual(375);
-  const region = page.getByRole('region', { name: 'Country table (scrolls)' });
+  const region = dashboard.tableBox;
   const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   expect(scrollWidth).toBeGreaterThan(clientWidth);
 
@@ -29,7 +29,7 @@ test('on a 375 px phone the page fits, the table scrolls sideways with the count
 test('on a 1280 px laptop screen the whole table fits, with no sideways scrolling, and the filter shows its hint', async ({ dashboard, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await dashboard.open();
-  const region = page.getByRole('region', { name: 'Country table (scrolls)' });
+  const region = dashboard.tableBox;
   const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   expect(scrollWidth).toBe(clientWidth);
   const lastHeader = page.getByRole('button', { name: 'Country total' });
@@ -54,7 +54,7 @@ test('on a 1280 px laptop screen the whole table fits, with no sideways scrollin
 test('down all 85 rows the column headers and the world totals stay in view', async ({ dashboard, page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await dashboard.open();
-  const region = page.getByRole('region', { name: 'Country table (scrolls)' });
+  const region = dashboard.tableBox;
   await region.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const header = page.getByRole('button', { name: 'Orbital debris', exact: true });
   const totals = page.getByRole('rowheader', { name: 'All countries (ALL row)' });
@@ -68,10 +68,12 @@ test('down all 85 rows the column headers and the world totals stay in view', as
   // The page itself did not move: the table scrolled in its own box.
   const top = await region.evaluate((el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
   expect(top).toBe(0);
-  // From the keyboard too: the box takes focus and Home / Page Down move it.
+  // From the keyboard too: the box takes focus and the arrow keys, Home and Page Down move it.
   await region.focus();
   await page.keyboard.press('Home');
   await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBe(0);
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   await page.keyboard.press('PageDown');
   await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
   // Printed, the box lets the whole table out.
@@ -120,7 +122,7 @@ test('screen readers get names for the chart, the table and its state', async ({
   await dashboard.open();
   await expect(page.getByRole('img', { name: 'Bar chart of objects in orbit and decayed for 15 bars' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Objects by country: first 15 countries by orbital total, descending' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Country table (scrolls)' })).toBeVisible();
+  await expect(dashboard.tableBox).toBeVisible();
   await expect(dashboard.table.locator('caption')).toHaveText('Objects by country: 85 of 85 countries, sorted by Orbital total descending');
   await expect(page.getByRole('list', { name: 'Legend' }).getByRole('listitem')).toHaveCount(7);
   // The live count is announced politely as it changes.

@@ -20,6 +20,8 @@ export class DashboardPage {
   readonly filter: Locator;
   readonly count: Locator;
   readonly table: Locator;
+  /** The box the table scrolls in (it takes focus). */
+  readonly tableBox: Locator;
   readonly bodyRows: Locator;
   readonly chart: Locator;
   readonly chartLabels: Locator;
@@ -28,6 +30,7 @@ export class DashboardPage {
     this.filter = page.getByLabel('Filter countries');
     this.count = page.getByText(/^[\d,]+ of [\d,]+ countries$/);
     this.table = page.getByRole('table', { name: /^Objects by country: / }); // not a chart tooltip's table
+    this.tableBox = page.getByRole('region', { name: 'Country table (scrolls)' });
     this.bodyRows = this.table.locator('tbody tr');
     this.chart = page.getByRole('figure');
     this.chartLabels = this.chart.locator('text.chart-tick');
