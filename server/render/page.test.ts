@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { createEmbeddedSource } from '../boxscore/embedded.ts';
-import type { BoxscoreSource } from '../boxscore/source.ts';
+import { CITATION } from '../boxscore/contract.ts';
+import { createEmbeddedSource, EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from '../boxscore/embedded.ts';
+import { prepareBoxscore, type BoxscoreSource } from '../boxscore/source.ts';
 import { PROJECT_ROOT } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { listen, type Listening } from '../test-support/listen.ts';
@@ -91,6 +92,28 @@ describe('server-rendered pages (the real built client)', () => {
       expect(html, search).toContain('<div id="root"></div>');
       expect(dataBlock(html), search).toBeNull();
     }
+  });
+});
+
+describe('a new copy of the boxscore', () => {
+  it('gets pages of its own: a page is never the previous copy’s', async () => {
+    const pictures: ChartPictures = { draw: () => Promise.resolve('<svg></svg>'), warm: () => {}, close: async () => {} };
+    const first = await createEmbeddedSource().current();
+    let current = first;
+    const source: BoxscoreSource = { mode: 'live', current: () => Promise.resolve(current) };
+    const renderer = createPageRenderer({ source, clientDir: DIST, pictures, logger });
+    const before = (await renderer.page(''))!;
+    expect(before.identity.toString('utf8')).toContain('2015-03-05');
+    // A refresh brings a new copy: here the older real boxscore, fetched live.
+    current = prepareBoxscore(
+      { kind: 'live', asOf: '2026-06-02', fetchedAt: '2026-06-02T17:05:00.000Z', citation: CITATION, stale: false, message: null },
+      readEmbeddedSnapshot(EMBEDDED_SNAPSHOTS[0]!),
+    );
+    const after = (await renderer.page(''))!;
+    expect(after.etags.identity).not.toBe(before.etags.identity);
+    expect(after.identity.toString('utf8')).toContain('2026-06-02');
+    expect(after.identity.toString('utf8')).toContain('40,390'); // the older copy's catalogue total
+    expect(before.identity.toString('utf8')).toContain('40,454');
   });
 });
 
