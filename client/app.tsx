@@ -2,13 +2,13 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useR
 import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/boxscore/contract.ts';
 import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
 import type { ChartOptions } from './features/chart/chart-data.ts';
-import { BoxscoreChart } from './features/chart/boxscore-chart.tsx';
+import { BoxscoreChart, type BoxscoreChartProps } from './features/chart/boxscore-chart.tsx';
 import { ChartControls } from './features/chart/chart-controls.tsx';
 import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
 import { RefreshButton } from './features/source/refresh-button.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
-import { CountryTable, ROWS_PER_PAGE } from './features/table/country-table.tsx';
+import { CountryTable } from './features/table/country-table.tsx';
 import { DEFAULT_SORT, isDeltaKey } from './features/table/columns.ts';
 import { filterRows, indexRows } from './features/table/filter.ts';
 import { nextSort, sortRows } from './features/table/sort.ts';
@@ -97,6 +97,19 @@ export function App({ search }: { search?: string }) {
 }
 
 
+/** Up to this many rows (the real boxscore has 85) a filter applies in the keystroke's own frame; beyond, a frame later. */
+const FILTER_IN_FRAME_MAX_ROWS = 200;
+
+/**
+ * The chart follows the table: its rows and title change together once the table's frame is
+ * painted (recharts is far more work). The deferred state lives here, so only the chart renders
+ * again when it catches up, not the whole dashboard.
+ */
+function ChartAfterTable(props: BoxscoreChartProps) {
+  const shown = useAfterPaint(useMemo(() => ({ rows: props.rows, title: props.title }), [props.rows, props.title]));
+  return <BoxscoreChart {...props} rows={shown.rows} title={shown.title} />;
+}
+
 interface DashboardProps {
   data: BoxscoreResponse;
   snapshots: readonly HistoryEntry[] | null;
@@ -120,14 +133,12 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
   // Typing stays responsive: a large table follows the filter a frame later if it must; a table
   // the size of the real boxscore filters in the keystroke's own frame.
   const deferredFilter = useDeferredValue(view.filter);
-  const filter = tableRows.length > ROWS_PER_PAGE ? deferredFilter : view.filter;
+  const filter = tableRows.length > FILTER_IN_FRAME_MAX_ROWS ? deferredFilter : view.filter;
   const onlyChanged = Boolean(comparison) && view.onlyChanged;
   const filtered = useMemo(() => filterRows(index, filter, onlyChanged), [index, filter, onlyChanged]);
   // Sorting on a change needs a comparison; without one the default order applies.
   const sort = useMemo(() => (comparison || !isDeltaKey(view.sort.key) ? view.sort : DEFAULT_SORT), [comparison, view.sort]);
   const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
-  // The table paints first; the chart (far more work for recharts) follows once that frame is out.
-  const chartRows = useAfterPaint(rows);
 
   const chartOptions: ChartOptions = useMemo(
     () => ({ mode: view.mode, scale: view.scale, measure: view.measure, types: view.types, limit: view.limit, others: view.others }),
@@ -177,7 +188,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
           <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} background={chartTheme.surface} />
         </div>
         <ChartControls options={chartOptions} onChange={(patch) => update(patch, { replace: 'limit' in patch })} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
-        <BoxscoreChart rows={chartRows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, charted)} caption={caption} figureRef={figureRef} />
+        <ChartAfterTable rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, charted)} caption={caption} figureRef={figureRef} />
       </section>
 
       <section aria-labelledby="table-heading" className="panel">

@@ -85,7 +85,7 @@ const CountryTableRow = memo(function CountryTableRow({ row, columns, deltas, co
 });
 
 /** Rows rendered at first; more on request. 85 real countries fit; a 5,000-row boxscore stays quick. */
-export const ROWS_PER_PAGE = 200;
+const ROWS_PER_PAGE = 200;
 
 export function CountryTable(props: Props) {
   const { rows, totalRows, totals, totalsDelta, compareAsOf, hidden, sort, onSort, emptyMessage, onClearFilter, onSelectCountry } = props;
