@@ -12,6 +12,20 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // The boundary: the browser's code may import from server/shared/ (the contract's types, counts,
+    // row keys, dates) and nothing else of the server. Tests and their fixtures may read real data.
+    files: ['client/**/*.{ts,tsx}'],
+    ignores: ['client/**/*.test.{ts,tsx}', 'client/test-support/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(\\.\\./)+server/(?!shared/)',
+          message: 'The client may import only server/shared/ (code both sides use); move what it needs there.',
+        }],
+      }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

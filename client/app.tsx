@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
-import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/boxscore/contract.ts';
+import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/shared/contract.ts';
 import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
 import type { ChartOptions } from './features/chart/chart-data.ts';
 import { BoxscoreChart, type BoxscoreChartProps } from './features/chart/boxscore-chart.tsx';

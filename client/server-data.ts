@@ -4,7 +4,7 @@
  * to hydrate with the very same data. Kept free of dependencies: the page's tiny entry (main.tsx)
  * reads SERVER_DATA_ID from here.
  */
-import type { BoxscoreResponse, HistoryResponse } from '../server/boxscore/contract.ts';
+import type { BoxscoreResponse, HistoryResponse } from '../server/shared/contract.ts';
 
 export const SERVER_DATA_ID = 'boxscore-data';
 

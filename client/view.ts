@@ -5,8 +5,8 @@
  */
 import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type Choices, type ObjectType } from './features/chart/chart-data.ts';
 import { COLUMN_BY_KEY, COUNT_COLUMNS, DIRECTION_WORDS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
-import type { CountKey } from '../server/boxscore/contract.ts';
-import { ISO_DATE } from '../server/boxscore/iso-date.ts';
+import type { CountKey } from '../server/shared/contract.ts';
+import { ISO_DATE } from '../server/shared/iso-date.ts';
 import { slugify } from './lib/text.ts';
 
 export const MAX_LIMIT = 200;

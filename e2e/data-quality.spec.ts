@@ -1,4 +1,4 @@
-import { CITATION } from '../server/boxscore/contract.ts';
+import { CITATION } from '../server/shared/contract.ts';
 import { createEmbeddedSource } from '../server/boxscore/embedded.ts';
 import { parseBoxscore } from '../server/boxscore/parse.ts';
 import { prepareBoxscore } from '../server/boxscore/source.ts';

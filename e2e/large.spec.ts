@@ -1,4 +1,4 @@
-import { CITATION } from '../server/boxscore/contract.ts';
+import { CITATION } from '../server/shared/contract.ts';
 import { prepareBoxscore } from '../server/boxscore/source.ts';
 import { syntheticBoxscore } from './bench/synthetic.ts';
 import { expect, test } from './fixtures.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { boxscoreResponseSchema } from './boxscore/contract.ts';
+import { boxscoreResponseSchema } from './shared/contract.ts';
 import { createEmbeddedSource } from './boxscore/embedded.ts';
 import { createLogger } from './logger.ts';
 import { listen, type Listening } from './test-support/listen.ts';

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './config.ts';
 
 // Everything the build reads: the client, its page, the build configuration and plugins, and the contract types.
-const SOURCES = ['client', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'server/boxscore/contract.ts', 'server/boxscore/row-key.ts', 'server/boxscore/iso-date.ts', 'server/boxscore/counts.ts', 'server/build-precompress.ts', 'server/http/prepared-json.ts', 'server/build-prefetch.ts'];
+const SOURCES = ['client', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'server/shared', 'server/build-precompress.ts', 'server/http/prepared-json.ts', 'server/build-prefetch.ts'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

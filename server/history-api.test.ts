@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSpaceTrack, type FakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
 import { createApp } from './app.ts';
-import { boxscoreResponseSchema, changesResponseSchema, historyResponseSchema, trendResponseSchema } from './boxscore/contract.ts';
+import { boxscoreResponseSchema, changesResponseSchema, historyResponseSchema, trendResponseSchema } from './shared/contract.ts';
 import { createEmbeddedSource } from './boxscore/embedded.ts';
 import { createHistory } from './boxscore/history.ts';
 import { createLogger } from './logger.ts';

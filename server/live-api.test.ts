@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSpaceTrack, type FakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
-import { apiErrorSchema, boxscoreResponseSchema } from './boxscore/contract.ts';
+import { apiErrorSchema, boxscoreResponseSchema } from './shared/contract.ts';
 import { manualClock, startLiveApp, type LiveOptions } from './test-support/live-harness.ts';
 
 let fake: FakeSpaceTrack;

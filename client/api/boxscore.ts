@@ -1,6 +1,6 @@
 /** Everything about the /api/boxscore endpoints: key factory, fetchers, query options and hooks. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { BoxscoreResponse, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/boxscore/contract.ts';
+import type { BoxscoreResponse, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/shared/contract.ts';
 import type { ServerData } from '../server-data.ts';
 import { apiFetch } from './client.ts';
 

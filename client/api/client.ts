@@ -2,7 +2,7 @@
  * The one way the client talks to /api: JSON in, JSON out, and every failure turned into an
  * ApiError whose message is fit to show a person.
  */
-import type { ApiErrorBody } from '../../server/boxscore/contract.ts';
+import type { ApiErrorBody } from '../../server/shared/contract.ts';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

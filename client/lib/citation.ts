@@ -1,4 +1,4 @@
-import type { BoxscoreSourceInfo } from '../../server/boxscore/contract.ts';
+import type { BoxscoreSourceInfo } from '../../server/shared/contract.ts';
 import { formatInstant } from './format.ts';
 
 /** "Source: Space-Track.org · boxscore as of 2015-03-05 (embedded snapshot)": the line every chart carries. */

@@ -1,4 +1,4 @@
-import type { CountKey } from '../../server/boxscore/contract.ts';
+import type { CountKey } from '../../server/shared/contract.ts';
 
 /** The ten counts' full names, one wording everywhere: table headers' labels, chart series, CSV, trends. */
 export const COUNT_LABELS: Readonly<Record<CountKey, string>> = {

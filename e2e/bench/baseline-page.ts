@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNT_COLUMNS } from '../../client/features/table/columns.ts';
-import type { BoxscoreResponse, CountKey } from '../../server/boxscore/contract.ts';
+import type { BoxscoreResponse, CountKey } from '../../server/shared/contract.ts';
 
 // The table's own columns and labels: the baseline holds the same table.
 const COLUMNS = COUNT_COLUMNS.map((c): [CountKey, string] => [c.key, c.label]);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BoxscoreResponse } from '../../server/boxscore/contract.ts';
+import type { BoxscoreResponse } from '../../server/shared/contract.ts';
 import { buildClientIfStale } from '../../server/build-client.ts';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { measureApi, startApp } from './api.ts';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { createApp } from '../../server/app.ts';
 import { securityHeaders } from '../../server/http/security-headers.ts';
-import { CITATION } from '../../server/boxscore/contract.ts';
+import { CITATION } from '../../server/shared/contract.ts';
 import { createSource } from '../../server/boxscore/create-source.ts';
 import { prepareBoxscore, type BoxscoreSource } from '../../server/boxscore/source.ts';
 import { loadConfig, PROJECT_ROOT, readEnv } from '../../server/config.ts';

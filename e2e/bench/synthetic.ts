@@ -2,8 +2,8 @@
  * A synthetic boxscore of any size, generated deterministically (same seed, same rows), to see how
  * the page scales past the real 85 rows. Counts are consistent, so the data-quality checks stay quiet.
  */
-import type { Counts, CountryRow } from '../../server/boxscore/contract.ts';
-import { sumCounts } from '../../server/boxscore/counts.ts';
+import type { Counts, CountryRow } from '../../server/shared/contract.ts';
+import { sumCounts } from '../../server/shared/counts.ts';
 import type { ParsedBoxscore } from '../../server/boxscore/parse.ts';
 
 /** A small LCG: deterministic and dependency-free; statistical quality does not matter here. */

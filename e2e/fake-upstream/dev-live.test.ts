@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { boxscoreResponseSchema } from '../../server/boxscore/contract.ts';
+import { boxscoreResponseSchema } from '../../server/shared/contract.ts';
 import { spawnServer } from '../../server/test-support/spawn-server.ts';
 
 describe('dev:live', () => {

@@ -2,9 +2,9 @@
  * Per-country differences between two boxscores. Rows are matched by SPADOC code (names change
  * case and spelling between snapshots; codes are stable), by name when a row has no code.
  */
-import { COUNT_KEYS, type ChangeRow, type Counts, type CountryRow, type Deltas, type Totals } from './contract.ts';
-import { zeroCounts } from './counts.ts';
-import { rowKey } from './row-key.ts';
+import { COUNT_KEYS, type ChangeRow, type Counts, type CountryRow, type Deltas, type Totals } from '../shared/contract.ts';
+import { zeroCounts } from '../shared/counts.ts';
+import { rowKey } from '../shared/row-key.ts';
 
 function diffCounts(from: Counts | null, to: Counts | null): Deltas {
   const a = from ?? zeroCounts();

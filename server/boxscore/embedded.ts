@@ -2,7 +2,7 @@
  * The real 2015 boxscores shipped with the project (see snapshots/README.md), read and parsed once.
  */
 import { readFileSync } from 'node:fs';
-import { CITATION } from './contract.ts';
+import { CITATION } from '../shared/contract.ts';
 import { parseBoxscore, type ParsedBoxscore } from './parse.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 

@@ -8,8 +8,8 @@
  */
 import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import { computeChanges, diffTotals } from './changes.ts';
-import { rowKey } from './row-key.ts';
-import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from './contract.ts';
+import { rowKey } from '../shared/row-key.ts';
+import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from '../shared/contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';
 import type { ParsedBoxscore } from './parse.ts';

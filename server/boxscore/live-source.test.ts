@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFakeSpaceTrack, type FakeScenario, type FakeSpaceTrack } from '../../e2e/fake-upstream/fake-space-track.ts';
 import { AppError } from '../http/app-error.ts';
 import { createLive, manualClock, tempDir, type LiveOptions } from '../test-support/live-harness.ts';
-import { boxscoreResponseSchema } from './contract.ts';
+import { boxscoreResponseSchema } from '../shared/contract.ts';
 import type { BoxscoreSource } from './source.ts';
 import { freePort } from '../test-support/free-port.ts';
 import { rejectionOf } from '../test-support/rejection.ts';

@@ -17,7 +17,7 @@ import { AppError } from '../http/app-error.ts';
 import type { Logger } from '../logger.ts';
 import type { SpaceTrackClient } from '../spacetrack/client.ts';
 import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
-import { CITATION } from './contract.ts';
+import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import type { ParsedBoxscore } from './parse.ts';
 import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';

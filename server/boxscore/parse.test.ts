@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embeddedRows } from '../test-support/embedded-rows.ts';
-import { boxscoreResponseSchema } from './contract.ts';
+import { boxscoreResponseSchema } from '../shared/contract.ts';
 import { BoxscoreFormatError, cleanName, parseBoxscore } from './parse.ts';
 
 

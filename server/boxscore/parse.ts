@@ -15,8 +15,8 @@
  * A row whose arithmetic is off is kept and reported in `issues`, never silently fixed.
  */
 import { z } from 'zod';
-import { COUNT_KEYS, type CountKey, type CountryRow, type DataIssue, type Totals } from './contract.ts';
-import { sumCounts, zeroCounts } from './counts.ts';
+import { COUNT_KEYS, type CountKey, type CountryRow, type DataIssue, type Totals } from '../shared/contract.ts';
+import { sumCounts, zeroCounts } from '../shared/counts.ts';
 
 /** Upstream field name of each of our count keys. */
 const UPSTREAM_FIELDS: Record<CountKey, string> = {

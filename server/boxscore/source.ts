@@ -3,7 +3,7 @@
  * the live Space-Track relay are two implementations of it.
  */
 import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
-import type { BoxscoreResponse, BoxscoreSourceInfo } from './contract.ts';
+import type { BoxscoreResponse, BoxscoreSourceInfo } from '../shared/contract.ts';
 import type { ParsedBoxscore } from './parse.ts';
 
 /** A boxscore ready to serve: the typed response and its bytes, prepared once. */

@@ -4,7 +4,7 @@
  */
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ISO_DATE } from '../boxscore/iso-date.ts';
+import { ISO_DATE } from '../shared/iso-date.ts';
 import { badRequest } from './app-error.ts';
 
 /** A calendar date written YYYY-MM-DD (2015-02-30 is refused, not rolled over). */

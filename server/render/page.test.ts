@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { CITATION } from '../boxscore/contract.ts';
+import { CITATION } from '../shared/contract.ts';
 import { createEmbeddedSource, EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from '../boxscore/embedded.ts';
 import { prepareBoxscore, type BoxscoreSource } from '../boxscore/source.ts';
 import { PROJECT_ROOT } from '../config.ts';

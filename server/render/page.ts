@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HistoryResponse } from '../boxscore/contract.ts';
+import type { HistoryResponse } from '../shared/contract.ts';
 import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';

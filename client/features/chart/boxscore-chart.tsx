@@ -4,7 +4,7 @@
  * line) until the recharts module has loaded (use-chart-plot.ts, chart-picture.ts).
  */
 import { memo, useContext, useMemo, useState, type Ref } from 'react';
-import type { CountryRow } from '../../../server/boxscore/contract.ts';
+import type { CountryRow } from '../../../server/shared/contract.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
 import { seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
 import { ChartPictureContext, plotId } from './chart-picture.ts';

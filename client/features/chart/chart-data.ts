@@ -9,8 +9,8 @@
  *
  * Share: each bar is drawn as 100%, its segments as percentages of that bar (a 100% stacked chart).
  */
-import type { CountKey, Counts, CountryRow } from '../../../server/boxscore/contract.ts';
-import { sumCounts } from '../../../server/boxscore/counts.ts';
+import type { CountKey, Counts, CountryRow } from '../../../server/shared/contract.ts';
+import { sumCounts } from '../../../server/shared/counts.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { shortenName } from '../../lib/text.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { CountKey, CountryRow, Totals } from '../../../server/boxscore/contract.ts';
+import type { CountKey, CountryRow, Totals } from '../../../server/shared/contract.ts';
 import { useTrend } from '../../api/boxscore.ts';
 import { ExportPngButton } from '../../lib/export-png-button.tsx';
 import { formatCount, formatShare } from '../../lib/format.ts';

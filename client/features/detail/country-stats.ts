@@ -1,6 +1,6 @@
 /** One country's place in the world: each count, its share of the world total, its rank. */
-import type { CountryRow, Totals } from '../../../server/boxscore/contract.ts';
-import { COUNT_KEYS, type CountKey } from '../../../server/boxscore/counts.ts';
+import type { CountryRow, Totals } from '../../../server/shared/contract.ts';
+import { COUNT_KEYS, type CountKey } from '../../../server/shared/counts.ts';
 
 export interface CountryStat {
   key: CountKey;

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CountKey, TrendResponse } from '../../../server/boxscore/contract.ts';
+import type { CountKey, TrendResponse } from '../../../server/shared/contract.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { HistoryEntry } from '../../../server/boxscore/contract.ts';
+import type { HistoryEntry } from '../../../server/shared/contract.ts';
 import { formatInstant } from '../../lib/format.ts';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { BoxscoreSourceInfo, DataIssue } from '../../../server/boxscore/contract.ts';
+import type { BoxscoreSourceInfo, DataIssue } from '../../../server/shared/contract.ts';
 import { citationText } from '../../lib/citation.ts';
 import { formatInstant } from '../../lib/format.ts';
 

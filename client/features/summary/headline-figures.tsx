@@ -1,4 +1,4 @@
-import type { CountKey, Deltas, Totals } from '../../../server/boxscore/contract.ts';
+import type { CountKey, Deltas, Totals } from '../../../server/shared/contract.ts';
 import { deltaClass, formatCount, formatDelta } from '../../lib/format.ts';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { CountKey } from '../../../server/boxscore/contract.ts';
+import type { CountKey } from '../../../server/shared/contract.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
 
 /** A delta column's key: the change of one count since the comparison snapshot. */

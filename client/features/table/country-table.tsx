@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react';
-import type { CountKey, Deltas, Totals } from '../../../server/boxscore/contract.ts';
+import type { CountKey, Deltas, Totals } from '../../../server/shared/contract.ts';
 import { deltaClass, formatCount, formatDelta } from '../../lib/format.ts';
 import { COLUMN_BY_KEY, COUNT_COLUMNS, DELTA_COLUMNS, DIRECTION_WORDS, TEXT_COLUMNS, type ColumnDef, type SortKey, type SortState } from './columns.ts';
 import { isChanged, type TableRow } from './table-rows.ts';

@@ -1,5 +1,5 @@
 /** The table's current view as CSV rows: the visible columns in order, then the changes. */
-import type { CountKey } from '../../../server/boxscore/contract.ts';
+import type { CountKey } from '../../../server/shared/contract.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { COUNT_COLUMNS, DELTA_COLUMNS, TEXT_COLUMNS } from './columns.ts';
 import type { TableRow } from './table-rows.ts';

@@ -2,9 +2,9 @@
  * The rows the table shows: the snapshot's countries, with their change since the comparison
  * snapshot when one is chosen.
  */
-import type { ChangeRow, CountryRow, Deltas } from '../../../server/boxscore/contract.ts';
-import { COUNT_KEYS, zeroCounts } from '../../../server/boxscore/counts.ts';
-import { rowKey } from '../../../server/boxscore/row-key.ts';
+import type { ChangeRow, CountryRow, Deltas } from '../../../server/shared/contract.ts';
+import { COUNT_KEYS, zeroCounts } from '../../../server/shared/counts.ts';
+import { rowKey } from '../../../server/shared/row-key.ts';
 import { isDeltaKey, type SortKey } from './columns.ts';
 
 const ZERO = zeroCounts();

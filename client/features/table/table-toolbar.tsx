@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { CountKey } from '../../../server/boxscore/contract.ts';
+import type { CountKey } from '../../../server/shared/contract.ts';
 import { formatCount } from '../../lib/format.ts';
 import { COUNT_COLUMNS } from './columns.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeChanges } from '../../../server/boxscore/changes.ts';
-import type { CountryRow } from '../../../server/boxscore/contract.ts';
+import type { CountryRow } from '../../../server/shared/contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from '../../../server/boxscore/embedded.ts';
 import { realBoxscore } from '../../test-support/real-boxscore.ts';
 import { filterRows, indexRows } from './filter.ts';
