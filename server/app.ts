@@ -19,7 +19,6 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import type { Logger } from './logger.ts';
-import { sharedChartPictures, type ChartPictures } from './render/chart-pictures.ts';
 import { createPageRenderer } from './render/page.ts';
 import { boxscoreRouter } from './routes/boxscore.ts';
 import { healthRouter } from './routes/health.ts';
@@ -37,15 +36,9 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** TRUST_PROXY: which proxies' X-Forwarded-For gives the client address; none when omitted. */
   trustProxy?: TrustProxy;
-  /**
-   * The worker that draws the chart pictures of the server-rendered pages (render/page.ts; none
-   * with a dashboard token); by default this process's shared one. index.ts passes the one it
-   * warms at start and closes on shutdown.
-   */
-  pictures?: ChartPictures;
 }
 
-export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false, pictures }: AppDeps): Express {
+export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -69,7 +62,7 @@ export function createApp({ source, history = createHistory({ source }), logger,
     next(notFound(`There is no API endpoint ${req.method.slice(0, 20)} ${path}.`));
   });
   // A protected dashboard's data is not the public's: its page is the shell, which asks for the token.
-  const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger, pictures: pictures ?? sharedChartPictures(clientDir, logger) }) : null;
+  const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger }) : null;
   app.use(staticClient(clientDir, pages));
   app.use(errorHandler(logger));
   return app;

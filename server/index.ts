@@ -7,7 +7,6 @@ import { createApp } from './app.ts';
 import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
-import { sharedChartPictures } from './render/chart-pictures.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -24,10 +23,7 @@ try {
 const logger = createLogger(config.logLevel);
 const { source, history } = await createSource(config, logger);
 const clientDir = join(PROJECT_ROOT, 'dist');
-// The picture worker of the server-rendered pages (createApp renders them when there is no token).
-const pictures = sharedChartPictures(clientDir, logger);
 const app = createApp({
-  pictures,
   source,
   history,
   logger,
@@ -42,8 +38,6 @@ const server: Server = app.listen(config.port, config.host, () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const bound = typeof address === 'object' && address ? address.address : config.host;
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
-  // Started now, so the first page does not wait for it; with a token no page is rendered.
-  if (config.dashboardToken === undefined) pictures.warm();
   logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
@@ -86,7 +80,6 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   }
   clearInterval(idle);
-  await pictures.close();
   logger.info('stopped');
   process.exit(0);
 }

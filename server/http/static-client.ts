@@ -45,7 +45,7 @@ export function staticClient(clientDir: string, pages: PageRenderer | null): Rou
     try {
       const query = req.originalUrl.indexOf('?');
       const page = await pages?.page(query === -1 ? '' : req.originalUrl.slice(query));
-      sendPrepared(req, res, page ?? shell);
+      await sendPrepared(req, res, page ?? shell);
     } catch (err) {
       next(err);
     }

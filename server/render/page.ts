@@ -2,9 +2,9 @@
  * Server-rendered pages: the dashboard's first view as HTML, so the figures, the chart and the
  * table are on screen at the first paint and the browser only has to hydrate them (client/boot.tsx).
  *
- * Work is done once per snapshot and address: the page is rendered (twice when the plot needs a
- * picture: once to learn which plot, once with its picture), compressed and hashed, then served
- * from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
+ * Work is done once per snapshot and address: the page is rendered (once: the chart's picture is
+ * a plain SVG drawn in the same pass, client/features/chart/chart-sketch.tsx), compressed (off the
+ * main thread, http/prepared-json.ts) and hashed, then served from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
  * browser as before: a page is never an error because the server could not pre-render it.
  *
  * Not pre-rendered: when an access token is required (the data is not the public's); addresses
@@ -21,16 +21,11 @@ import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
 import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
-import type { ChartPictures } from './chart-pictures.ts';
 
 /** The built server entry (client/server-entry.tsx). */
 interface ServerEntry {
   rendersOnServer(search: string): boolean;
-  renderDashboard(
-    data: { boxscore: PreparedBoxscore['response']; history: HistoryResponse | null },
-    search: string,
-    picture: { plotId: string; html: string } | null,
-  ): { html: string; dataHtml: string; plot: { plotId: string; props: object } | null };
+  renderDashboard(data: { boxscore: PreparedBoxscore['response']; history: HistoryResponse | null }, search: string): { html: string; dataHtml: string };
 }
 
 export interface PageRenderer {
@@ -44,7 +39,6 @@ interface Options {
   history?: BoxscoreHistory;
   /** dist/: index.html (the shell) and server/server-entry.js. */
   clientDir: string;
-  pictures: ChartPictures;
   logger: Logger;
   /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
   waitMs?: number;
@@ -55,12 +49,14 @@ interface Options {
 const ROOT = '<div id="root"></div>';
 /** Addresses remembered per snapshot: the common ones, bounded against ever-new query strings. */
 const PAGES_PER_SNAPSHOT = 64;
+/** A new view's page is compressed while its first reader waits: brotli 5 takes a few ms (11 takes ~100 ms for ~80 kB) and is ~15% larger. */
+const PAGE_BROTLI_QUALITY = 5;
 
-export function createPageRenderer({ source, history, clientDir, pictures, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
+export function createPageRenderer({ source, history, clientDir, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
   const entryFile = join(clientDir, 'server', 'server-entry.js');
   let entry: Promise<ServerEntry | null> | null = null;
   let template: string | null = null;
-  const cache = new WeakMap<PreparedBoxscore, Lru<string, Promise<PreparedBody | null>>>();
+  const cache = new WeakMap<PreparedBoxscore, Lru<string, PreparedBody>>();
   const renderedAt: number[] = [];
   let warnedAt = 0;
 
@@ -80,21 +76,18 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
           return null;
         })
       : Promise.resolve(null));
+  // Loaded now (React's server renderer and the app: ~1 s of module loading on a busy machine),
+  // so the first page after start only renders.
+  void loadEntry();
 
-  /** `complete`: false when the page's chart has no picture (the drawing failed or was late). */
-  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): Promise<{ body: PreparedBody | null; complete: boolean }> {
+  function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): PreparedBody | null {
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
-    if (!template.includes(ROOT)) return { body: null, complete: true };
-    const data = { boxscore: prepared.response, history: listed?.response ?? null };
-    let result = rendering.renderDashboard(data, search, null);
-    let complete = true;
-    if (result.plot) {
-      const html = await pictures.draw(result.plot.props);
-      if (html) result = rendering.renderDashboard(data, search, { plotId: result.plot.plotId, html });
-      else complete = false;
-    }
-    const page = template.replace(ROOT, `<div id="root">${result.html}</div>${result.dataHtml}`);
-    return { body: prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8'), complete };
+    if (!template.includes(ROOT)) return null;
+    const result = rendering.renderDashboard({ boxscore: prepared.response, history: listed?.response ?? null }, search);
+    // A function, not a replacement string: `$&`, `$'` and friends in the markup (a filter in the
+    // address) must stay text, not replacement patterns.
+    const page = template.replace(ROOT, () => `<div id="root">${result.html}</div>${result.dataHtml}`);
+    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8', PAGE_BROTLI_QUALITY);
   }
 
   async function listHistory(current: PreparedBoxscore): Promise<HistoryList | null> {
@@ -138,22 +131,15 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
           }
           return null;
         }
-        // Kept as a promise: requests arriving while it renders share the one render. A render
-        // that failed, or a page whose chart has no picture, is sent but not kept: the next
-        // request tries again (within the budget), rather than the snapshot keeping the failure.
-        const forget = () => pages.delete(key);
-        page = render(rendering, prepared, listed, search).then(
-          ({ body, complete }) => {
-            if (!complete) forget();
-            return body;
-          },
-          (err: unknown) => {
-            logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
-            forget();
-            return null;
-          },
-        );
-        pages.set(key, page);
+        // A render that failed is not kept: the next request tries again (within the budget).
+        try {
+          const body = render(rendering, prepared, listed, search);
+          if (!body) return null;
+          pages.set(key, (page = body));
+        } catch (err) {
+          logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
+          return null;
+        }
       }
       return page;
     },

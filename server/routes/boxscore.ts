@@ -28,7 +28,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       if (!asOf) return sendPrepared(req, res, (await source.current()).body);
       const snapshot = await history.snapshot(asOf);
       if (!snapshot) throw await noSnapshot([asOf]);
-      sendPrepared(req, res, snapshot.body);
+      await sendPrepared(req, res, snapshot.body);
     })
     .all(methodNotAllowed(READ));
 
@@ -43,7 +43,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       const { from, to } = parseQuery(req, CHANGES_QUERY);
       const result = await history.changes(from, to);
       if ('missing' in result) throw await noSnapshot(result.missing);
-      sendPrepared(req, res, result.body);
+      await sendPrepared(req, res, result.body);
     })
     .all(methodNotAllowed(READ));
 
@@ -53,7 +53,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       const { code } = parseQuery(req, TREND_QUERY);
       const trend = await history.trend(code);
       if (!trend) throw notFound(`No snapshot has a country with the code ${code}.`);
-      sendPrepared(req, res, trend);
+      await sendPrepared(req, res, trend);
     })
     .all(methodNotAllowed(READ));
 
@@ -63,7 +63,7 @@ export function boxscoreRouter(source: BoxscoreSource, history: BoxscoreHistory)
       if (!source.refresh) {
         throw new AppError(409, 'SNAPSHOT_MODE', 'The embedded snapshot cannot be refreshed: no Space-Track credentials are configured.');
       }
-      sendPrepared(req, res, (await source.refresh()).body);
+      await sendPrepared(req, res, (await source.refresh()).body);
     })
     .all(methodNotAllowed(['POST']));
 
