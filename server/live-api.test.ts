@@ -93,6 +93,8 @@ describe('live mode over HTTP', () => {
     ['empty-string', 'UPSTREAM_EMPTY', /^Space-Track sent an empty answer\.$/],
     ['empty-array', 'UPSTREAM_EMPTY', /^Space-Track sent an empty answer\.$/],
     ['invalid-rows', 'UPSTREAM_INVALID_DATA', /not a valid boxscore: Boxscore row 4 is invalid/],
+    ['oversized-rows', 'UPSTREAM_TOO_LARGE', /^Space-Track's answer was larger than the dashboard accepts for the boxscore \(over 1,000 rows\): it was refused\.$/],
+    ['oversized-bytes', 'UPSTREAM_TOO_LARGE', /^Space-Track's answer was larger than the dashboard accepts for the boxscore \(over 1,000 rows\): it was refused\.$/],
     ['reset', 'UPSTREAM_RESET', /^The connection to Space-Track was cut off\.$/],
     ['hang', 'UPSTREAM_TIMEOUT', /^Space-Track did not answer within 0\.3 seconds\.$/],
   ] as const)('%s on refresh: 502 %s, and GET keeps the last good data, stale, saying why', async (scenario, code, message) => {

@@ -2,7 +2,7 @@
  * A fake Space-Track on a real port, behaving as ../../../shared/docs/spacetrack-protocol.md
  * describes: form login that fails with HTTP 200 {"Login":"Failed"}, a `chocolatechip` session
  * cookie (Max-Age=7200, doubled HttpOnly, Secure), 401 for queries without a valid session, both
- * rate-limit forms, maintenance HTML, resets, hanging answers (to queries, or to logout only with 'hang-logout'), and the real 2015 snapshots served
+ * rate-limit forms, maintenance HTML, oversized answers (20,000 rows, 50 MB), resets, hanging answers (to queries, or to logout only with 'hang-logout'), and the real 2015 snapshots served
  * byte for byte. It counts every request so tests can assert exactly what reached "upstream".
  *
  * Used by vitest, by Playwright, and from the command line (cli.ts, dev-live.ts). Tests running in
@@ -17,12 +17,12 @@ import { EMBEDDED_SNAPSHOTS } from '../../server/boxscore/embedded.ts';
 
 export type FakeScenario = 'ok' | 'login-failed' | 'expired-once' | 'expired-always' | 'rate-limit-500' | 'rate-limit-200'
   | 'maintenance-200' | 'maintenance-503' | 'malformed-json' | 'truncated-json' | 'empty-string' | 'empty-array'
-  | 'invalid-rows' | 'reset' | 'hang' | 'hang-logout';
+  | 'invalid-rows' | 'oversized-rows' | 'oversized-bytes' | 'reset' | 'hang' | 'hang-logout';
 
 export const FAKE_SCENARIOS: readonly FakeScenario[] = [
   'ok', 'login-failed', 'expired-once', 'expired-always', 'rate-limit-500', 'rate-limit-200', 'maintenance-200',
-  'maintenance-503', 'malformed-json', 'truncated-json', 'empty-string', 'empty-array', 'invalid-rows', 'reset', 'hang',
-  'hang-logout',
+  'maintenance-503', 'malformed-json', 'truncated-json', 'empty-string', 'empty-array', 'invalid-rows', 'oversized-rows',
+  'oversized-bytes', 'reset', 'hang', 'hang-logout',
 ];
 
 export interface FakeCounts { login: number; query: number; logout: number; total: number; other: number }
@@ -53,6 +53,38 @@ export function isFakeScenario(value: unknown): value is FakeScenario {
   return typeof value === 'string' && (FAKE_SCENARIOS as readonly string[]).includes(value);
 }
 
+/** A runaway (or hostile) answer: 20,000 rows, ~6.6 MB. */
+export const OVERSIZED_ROWS = 20_000;
+/** A runaway answer by size: 50 MB. */
+export const OVERSIZED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A valid-looking boxscore far beyond the real one: the real rows over and over, each renamed.
+ * `rows`: exactly that many rows, each name its own; `bytes`: at least that many bytes, a block of
+ * 1,000 renamed rows repeated (copied as bytes: serialising 150,000 rows took seconds).
+ */
+export function oversizedBoxscore(real: Buffer, limit: { rows: number } | { bytes: number }): Buffer {
+  const rows = JSON.parse(real.toString('utf8')) as Record<string, unknown>[];
+  const renamed = (n: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ ...rows[i % rows.length], COUNTRY: `COUNTRY ${i}`, SPADOC_CD: `C${i}` }));
+  if ('rows' in limit) return Buffer.from(`[${renamed(limit.rows).join(',')}]`, 'utf8');
+  const block = Buffer.from(`${renamed(1000).join(',')},`, 'utf8');
+  const copies = Math.ceil(limit.bytes / block.length);
+  const body = Buffer.alloc(1 + copies * block.length);
+  body.write('[', 0);
+  body.fill(block, 1);
+  body.write(']', body.length - 1); // over the last block's trailing comma
+  return body;
+}
+
+/** Made once per process and answer: every fake of a test run serves the same oversized bytes. */
+const oversizedMade = new Map<string, Buffer>();
+function oversizedFor(real: Buffer, kind: 'rows' | 'bytes'): Buffer {
+  const key = `${kind}:${real.length}`;
+  let body = oversizedMade.get(key);
+  if (!body) oversizedMade.set(key, (body = oversizedBoxscore(real, kind === 'rows' ? { rows: OVERSIZED_ROWS } : { bytes: OVERSIZED_BYTES })));
+  return body;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -80,9 +112,10 @@ export async function startFakeSpaceTrack(
   } = {},
 ): Promise<FakeSpaceTrack> {
   const data = options.body ?? readFileSync(EMBEDDED_SNAPSHOTS.find((s) => s.asOf === (options.snapshot ?? '2015-03-05'))!.file);
-  let scenario: FakeScenario = options.scenario ?? 'ok';
+  let scenario: FakeScenario = 'ok';
   let delayMs = 0;
   let expiredOnceUsed = false;
+  const oversized: Partial<Record<'rows' | 'bytes', Buffer>> = {};
   const sessions = new Set<string>();
   const issued: string[] = [];
   const counts: FakeCounts = { login: 0, query: 0, logout: 0, total: 0, other: 0 };
@@ -91,7 +124,11 @@ export async function startFakeSpaceTrack(
   const setScenario = (s: FakeScenario) => {
     scenario = s;
     expiredOnceUsed = false;
+    // Made now, not while a query waits: a test in this process measures the app's event loop then.
+    if (s === 'oversized-rows') oversized.rows = oversizedFor(data, 'rows');
+    if (s === 'oversized-bytes') oversized.bytes = oversizedFor(data, 'bytes');
   };
+  setScenario(options.scenario ?? 'ok');
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const form = new URLSearchParams(await readBody(req));
@@ -133,6 +170,8 @@ export async function startFakeSpaceTrack(
         rows[3] = { ...rows[3], ORBITAL_PAYLOAD_COUNT: 'twelve' };
         return send(res, 200, 'application/json', JSON.stringify(rows));
       }
+      case 'oversized-rows': return send(res, 200, 'application/json', oversized.rows!);
+      case 'oversized-bytes': return send(res, 200, 'application/json', oversized.bytes!);
       case 'reset': {
         req.socket.resetAndDestroy(); // TCP RST, as when Space-Track drops a connection
         return;

@@ -4,6 +4,10 @@
  * budget first and is refused, unsent, when the budget is used up.
  *
  * Only the boxscore query exists here: the relay never forwards an arbitrary upstream path.
+ *
+ * Every answer is read within limits, counted while it streams in (answer-limits.ts): a broken or
+ * hostile upstream that sends 20,000 rows or 50 MB is cut off at the limit, before its bytes are
+ * kept, decoded or parsed, and the fetch fails like any other fault (the last good copy stays).
  * The identity and password appear in the login body only; the session cookie lives in the jar
  * only. Neither is ever logged or copied into an error.
  */
@@ -12,6 +16,7 @@ import { CookieJar } from 'tough-cookie';
 import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestBudget } from './budget.ts';
+import { BOXSCORE_LIMITS, readWithinLimits, SMALL_ANSWER_LIMITS, type AnswerLimits } from './answer-limits.ts';
 import { deadline } from './deadline.ts';
 import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
 import { upstreamErrors, UpstreamError } from './errors.ts';
@@ -33,6 +38,8 @@ export interface SpaceTrackClientOptions {
   timeoutMs: number;
   budget: RequestBudget;
   logger: Logger;
+  /** Per query: how many bytes and rows an answer may have (answer-limits.ts has the defaults). */
+  limits?: { boxscore?: AnswerLimits };
 }
 
 export interface BoxscoreFetch {
@@ -55,6 +62,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
   const cookieFetch = makeFetchCookie(fetch, jar);
   const closing = new AbortController();
   const logoutMs = Math.min(timeoutMs, LOGOUT_DEADLINE_MS);
+  const boxscoreLimits = options.limits?.boxscore ?? BOXSCORE_LIMITS;
   let loggedIn = false;
   let loginInFlight: Promise<void> | undefined;
 
@@ -63,7 +71,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
    * followed redirects. `ms` and `cancel`: the logout on close has its own shorter deadline and
    * must not be cancelled by the close itself.
    */
-  async function send(path: string, init: RequestInit, what: string, ms = timeoutMs, cancel: AbortSignal | null = closing.signal): Promise<RawAnswer> {
+  async function send(path: string, init: RequestInit, what: string, limits: AnswerLimits, ms = timeoutMs, cancel: AbortSignal | null = closing.signal): Promise<RawAnswer> {
     const decision = budget.take();
     if (!decision.granted) {
       log.warn({ what, retryAfterMs: decision.retryAfterMs }, 'request budget used up: nothing sent');
@@ -73,9 +81,10 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     try {
       // redirect 'manual': a followed redirect would be an upstream request the budget never saw.
       const res = await cookieFetch(`${baseUrl}${path}`, { ...init, signal, redirect: 'manual' });
-      const body = await res.text();
+      const body = await readWithinLimits(res, limits);
       return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
     } catch (err) {
+      if (err instanceof UpstreamError) throw fail(err, what);
       const failure = networkFailureOf(err, ms);
       log.warn({ what, code: failure.code, cause: causeCode(err) }, 'upstream request failed');
       throw failure;
@@ -93,6 +102,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
         body: new URLSearchParams({ identity, password }).toString(),
       },
       'login',
+      SMALL_ANSWER_LIMITS,
     );
     // Space-Track answers a failed login with HTTP 200 and {"Login":"Failed"}.
     if (/"Login"\s*:\s*"Failed"/i.test(answer.body)) throw fail(upstreamErrors.loginFailed(), 'login');
@@ -117,13 +127,13 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
 
   async function query(): Promise<RawAnswer> {
     await ensureLoggedIn();
-    const first = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    const first = await send(BOXSCORE_PATH, { method: 'GET' }, 'query', boxscoreLimits);
     if (first.status !== 401) return first;
     // The session expired: log in again once and repeat the query once, then give up.
     log.info('session expired (401): logging in again once');
     loggedIn = false;
     await ensureLoggedIn();
-    const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query', boxscoreLimits);
     if (second.status === 401) {
       loggedIn = false;
       throw fail(upstreamErrors.sessionRejected(), 'query');
@@ -154,7 +164,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       loggedIn = false;
       try {
         // Not cancelled by `closing` (already aborted): the logout has its own short deadline.
-        await send(LOGOUT_PATH, { method: 'GET' }, 'logout', logoutMs, null);
+        await send(LOGOUT_PATH, { method: 'GET' }, 'logout', SMALL_ANSWER_LIMITS, logoutMs, null);
         log.info('logged out of Space-Track');
       } catch (err) {
         // send() has said why (budget used up, network failure, deadline).
