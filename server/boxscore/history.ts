@@ -1,6 +1,7 @@
 /**
  * Every snapshot we have: the two embedded 2015 boxscores first, then every copy fetched from
- * Space-Track (the newest of each day). Serves one snapshot by date, the changes between two, and
+ * Space-Track (the newest of each publication day: a copy fetched before 17:00 UTC describes the
+ * previous day, refresh-policy.ts). Serves one snapshot by date, the changes between two, and
  * one country's counts across all of them.
  *
  * Nothing is recomputed per request: the list is rebuilt only when the live source has fetched a
@@ -13,6 +14,7 @@ import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEn
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';
 import type { ParsedBoxscore } from './parse.ts';
+import { publicationDay } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
@@ -93,9 +95,10 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     if (store) {
       // Oldest first, so the newest copy of a day wins.
       for (const info of (await store.list()).reverse()) {
-        byDate.set(info.fetchedAt.slice(0, 10), {
+        const asOf = publicationDay(new Date(info.fetchedAt));
+        byDate.set(asOf, {
           id: info.id,
-          asOf: info.fetchedAt.slice(0, 10),
+          asOf,
           kind: 'live',
           fetchedAt: info.fetchedAt,
           load: async () => (await store.read(info.id))?.parsed,
