@@ -9,7 +9,7 @@
  */
 import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import { computeChanges, diffTotals } from './changes.ts';
-import { rowKey } from '../shared/row-key.ts';
+import { rowKeys } from '../shared/row-key.ts';
 import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from '../shared/contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';
@@ -171,7 +171,9 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
       let name: { country: string; code: string | null } | undefined;
       const points: TrendResponse['points'] = [];
       for (const entry of list) {
-        const row = (await parsed(entry))?.rows.find((r) => rowKey(r) === key);
+        const rows = (await parsed(entry))?.rows ?? [];
+        // A code several rows share in a snapshot identifies none of them there (row-key.ts).
+        const row = rows[rowKeys(rows).indexOf(key)];
         if (row) name = { country: row.country, code: row.code };
         points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
       }

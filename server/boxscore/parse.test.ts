@@ -127,6 +127,19 @@ describe('parseBoxscore on nasty input', () => {
     expect(cleanName('A&#0;B')).toBe('A&#0;B');
   });
 
+  it('reports a SPADOC code that several rows carry, keeping every row as sent', () => {
+    const impostor = upstreamRow('FRANCE', 'us', [0, 60, 10, 30], [5, 5, 100]);
+    const parsed = parseBoxscore([us, impostor, fr]);
+    expect(parsed.rows.map((r) => [r.country, r.code])).toEqual([
+      ['UNITED STATES OF AMERICA', 'US'],
+      ['FRANCE', 'us'],
+      ['FRANCE', 'FR'],
+    ]);
+    expect(parsed.issues).toEqual([
+      { row: 'SPADOC code US', message: 'is sent for 2 rows (UNITED STATES OF AMERICA, FRANCE); they are kept apart, matched across snapshots by name and code.' },
+    ]);
+  });
+
   it('accepts plain JSON numbers as counts', () => {
     const numeric = Object.fromEntries(Object.entries(fr).map(([k, v]) => [k, k === 'COUNTRY' || k === 'SPADOC_CD' ? v : Number(v)]));
     expect(parseBoxscore([numeric]).rows[0]?.counts.countryTotal).toBe(210);

@@ -128,6 +128,21 @@ function isAllRow(row: Pick<CountryRow, 'country' | 'code'>): boolean {
   return row.code?.toUpperCase() === 'ALL' || row.country.toUpperCase() === 'ALL';
 }
 
+/**
+ * A SPADOC code is how a country is recognised across snapshots: one that several rows carry is
+ * reported (every row is kept and shown as sent; row-key.ts then matches them by name too).
+ */
+function duplicateCodes(rows: readonly CountryRow[]): DataIssue[] {
+  const byCode = new Map<string, CountryRow[]>();
+  for (const row of rows) if (row.code) byCode.set(row.code.toUpperCase(), [...(byCode.get(row.code.toUpperCase()) ?? []), row]);
+  return [...byCode.values()]
+    .filter((shared) => shared.length > 1)
+    .map((shared) => ({
+      row: `SPADOC code ${shared[0]!.code!}`,
+      message: `is sent for ${shared.length} rows (${shared.map((r) => r.country).join(', ')}); they are kept apart, matched across snapshots by name and code.`,
+    }));
+}
+
 export function parseBoxscore(input: unknown): ParsedBoxscore {
   if (!Array.isArray(input)) throw new BoxscoreFormatError('The boxscore answer is not a list of rows.');
   if (input.length === 0) throw new BoxscoreFormatError('The boxscore answer is empty.');
@@ -158,6 +173,7 @@ export function parseBoxscore(input: unknown): ParsedBoxscore {
   });
 
   if (rows.length === 0) throw new BoxscoreFormatError('The boxscore answer has no country rows.');
+  issues.push(...duplicateCodes(rows));
   if (allRows.length > 1) {
     issues.push({ row: 'totals', message: `${allRows.length} ALL rows were sent; the first one is used.` });
   }
