@@ -48,12 +48,16 @@ function echoValue(value: unknown): string {
   return text.length > ECHO_MAX_CHARS ? `${text.slice(0, ECHO_MAX_CHARS - 1)}…` : text;
 }
 
-/** A count: a string of digits (the real format), a whole JSON number, or null. */
+/**
+ * A count: a string of digits (the real format), a whole JSON number, or null. Beyond 2^53 a
+ * number is rounded ("99999999999999999999" would read as 100000000000000000000): such a count is
+ * refused like any other invalid one, never served changed.
+ */
 const upstreamCount = z.unknown().transform((value, ctx): number | null => {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  ctx.addIssue({ code: 'custom', message: `is not a whole number (${echoValue(value)})` });
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (number !== undefined && Number.isSafeInteger(number)) return number;
+  ctx.addIssue({ code: 'custom', message: number === undefined ? `is not a whole number (${echoValue(value)})` : `is too large to be counted exactly (${echoValue(value)})` });
   return z.NEVER;
 });
 
@@ -179,6 +183,8 @@ export function parseBoxscore(input: unknown): ParsedBoxscore {
   }
 
   const sumOfRows = sumCounts(rows);
+  const inexact = COUNT_KEYS.find((k) => !Number.isSafeInteger(sumOfRows[k]));
+  if (inexact) throw new BoxscoreFormatError(`The rows' ${LABELS[inexact]} counts add up to more than can be counted exactly.`);
   const all = allRows[0];
   let totals: Totals;
   if (all) {
