@@ -3,8 +3,8 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSource } from '../../../server/boxscore/embedded.ts';
 import { CHART_THEMES } from '../theme/use-theme.ts';
-import { seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
-import { ChartSketch, niceStep, SKETCH_WIDTH } from './chart-sketch.tsx';
+import { chartAxis, seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
+import { ChartSketch, SKETCH_WIDTH } from './chart-sketch.tsx';
 
 const { rows } = (await createEmbeddedSource().current()).response;
 const byOrbit = [...rows].sort((a, b) => b.counts.orbitalTotal - a.counts.orbitalTotal);
@@ -24,7 +24,8 @@ describe('the server picture of the plot (a plain SVG of the same bars)', () => 
     expect(html).toContain(`viewBox="0 0 ${SKETCH_WIDTH} `);
     expect(html).toContain('aria-label="Bar chart of objects in orbit for 5 bars"');
     // CIS, USA, PRC, France, Japan: payload, rocket body and debris each (none has TBA objects).
-    for (const label of ['COMMONWEALTH OF… (CIS)', 'UNITED STATES OF AMERICA', 'PEOPLES REPUBLIC… (PRC)', 'FRANCE', 'JAPAN']) expect(html).toContain(`>${label}</text>`);
+    for (const label of ['RUSSIA/USSR (CIS)', 'USA', 'CHINA (PRC)', 'FRANCE', 'JAPAN']) expect(html).toContain(`>${label}</text>`);
+    expect(html).toContain('<title>COMMONWEALTH OF INDEPENDENT STATES (CIS)</title>');
     expect(bars).toHaveLength(15);
     // The first bar (CIS) starts at the axis, its segments touch, and px per object is the same for every segment.
     const cis = bars.slice(0, 3);
@@ -39,32 +40,35 @@ describe('the server picture of the plot (a plain SVG of the same bars)', () => 
     expect(html).not.toMatch(/\sstyle=|tabindex=/);
   });
 
-  it('ends the axis on a round tick above the longest bar, as recharts does', () => {
-    // recharts' getNiceTickValues (5 ticks from 0): 17,094 gets 0, 4,500 ... 18,000.
-    expect([niceStep(6100), niceStep(17094), niceStep(40), niceStep(3)]).toEqual([2000, 4500, 10, 1]);
-    const { html, bars } = sketch();
-    const longest = Math.max(...[0, 1, 2, 3, 4].map((i) => bars.slice(3 * i, 3 * i + 3).reduce((sum, b) => sum + b.width, 0)));
-    expect(longest).toBeLessThanOrEqual(SKETCH_WIDTH - 24 - 196);
-    expect(html).toContain('>0</text>');
+  it('ends the axis where chart-data.ts ends it (the live plot\'s axis), on a round tick above the longest bar', () => {
+    const { html, bars, props } = sketch();
+    const axis = chartAxis(props.data, props.series, props.options);
+    expect(axis.ticks.map((t) => t.label)).toEqual(['0', '2,000', '4,000', '6,000', '8,000']);
+    for (const t of axis.ticks) expect(html).toContain(`>${t.label}</text>`);
     expect(html).toContain('>Objects</text>');
+    // The longest bar (CIS, 6,000-odd objects in orbit) ends at its count's place on the 0-8,000 axis.
+    const cis = bars.slice(0, 3).reduce((sum, b) => sum + b.width, 0);
+    expect(cis / (SKETCH_WIDTH - 24 - 196)).toBeCloseTo(props.data[0]!.counts.orbitalTotal / 8000, 2);
   });
 
-  it('draws both stacks side by side, the share and the log axis with their ticks', () => {
+  it('draws both stacks side by side, the share, and on a log scale one bar per type from zero (never a stack)', () => {
     const both = sketch({ mode: 'both', limit: 2 });
-    const ys = [...new Set(both.bars.map((b) => b.y))];
-    expect(ys).toHaveLength(4); // two countries x (in orbit, decayed)
+    expect(new Set(both.bars.map((b) => b.y)).size).toBe(4); // two countries x (in orbit, decayed)
     const share = sketch({ measure: 'share', limit: 3 });
     expect(share.html).toContain('>100%</text>');
     expect(share.html).toContain('>Share of the bar (%)</text>');
-    const log = sketch({ scale: 'log', limit: 3 });
+    const log = sketch({ scale: 'log', limit: 1 });
     expect(log.html).toContain('>Objects (log scale)</text>');
-    expect(log.html).toContain('>10,000</text>');
+    expect(log.html).toContain('aria-label="Bar chart of objects in orbit for 1 bar, one bar per type"');
+    // CIS: payload, rocket body and debris, each its own bar starting at the axis, on its own line.
+    expect(log.bars.map((b) => b.x)).toEqual([196, 196, 196]);
+    expect(new Set(log.bars.map((b) => b.y)).size).toBe(3);
   });
 
   it('keeps names as text: markup in a country name is escaped, and a shortened label carries the full name', () => {
     const hostile = [{ ...byOrbit[0]!, country: '<script>alert(1)</script> & SONS OF A VERY LONG NAME', code: 'X' }];
     const { html } = sketch({ limit: 1 }, hostile);
     expect(html).not.toContain('<script>');
-    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; SONS OF A VERY LONG NAME</title>');
+    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; SONS OF A VERY LONG NAME (X)</title>');
   });
 });
