@@ -10,11 +10,19 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { freePort } from '../../server/test-support/free-port.ts';
 
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 export interface ChildServer {
   url: string;
   pid: number;
   /** Resident set size of the server process, in bytes (from /proc). */
   rss(): number;
+  /** The server's event loop delay (ms) since the last call (serve.ts measures it in its own process). */
+  loopDelay(): Promise<LoopDelay>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +73,7 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
   // but must not fill a pipe nobody reads); stderr is kept for the error message.
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
   });
   running.add(child);
@@ -85,6 +93,16 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
     url,
     pid,
     rss: () => rssOf(pid),
+    loopDelay: () =>
+      new Promise<LoopDelay>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${script} did not report its event loop delay.`)), 5000);
+        child.once('message', (message: { loop?: LoopDelay }) => {
+          clearTimeout(timer);
+          if (message.loop) resolve(message.loop);
+          else reject(new Error('Unexpected message from the server.'));
+        });
+        child.send('loop');
+      }),
     stop: async () => {
       if (child.exitCode === null) {
         process.kill(pid, 'SIGTERM');
