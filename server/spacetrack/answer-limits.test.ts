@@ -62,8 +62,11 @@ async function refuse(scenario: FakeScenario, limits?: LiveOptions['limits']) {
 }
 
 describe('oversized upstream answers', () => {
-  // Bounds with wide margins (the goal is 100 ms for health; before the limits the event loop
-  // froze for 9.4 s on 20,000 rows and 86 s on 50 MB): they catch a freeze, not a slow machine.
+  // Bounds with wide margins: they catch a freeze, not a slow machine. The goal is health within
+  // 100 ms, met on a quiet machine; on our shared 2-core machine at a load average of 30, a single
+  // health request took up to ~650 ms with nothing blocking. Before the limits the event loop froze
+  // for 9.4 s on 20,000 rows and 86 s on 50 MB: far past these bounds.
+  const HEALTH_BOUND_MS = 2000;
   const ROOM_FOR_ROWS = { what: 'the boxscore', maxBytes: 1_000_000, maxRows: 1_000_000 };
   it.each([
     ['oversized-rows', 'the default limits', 'over 1,000 rows', undefined],
@@ -77,7 +80,7 @@ describe('oversized upstream answers', () => {
     expect(r.refusedMs).toBeLessThan(5000);
     expect(r.health.failures).toEqual([]);
     expect(r.health.count).toBeGreaterThan(3);
-    expect(r.health.slowest).toBeLessThan(500);
+    expect(r.health.slowest).toBeLessThan(HEALTH_BOUND_MS);
     expect(r.still.rows).toHaveLength(85);
     expect(r.still.source).toMatchObject({ stale: true, fetchedAt: '2026-06-01T18:00:00.000Z' });
     expect(r.queries).toBe(2); // the good one and the refused one: a refused answer is not asked again at once
@@ -87,7 +90,7 @@ describe('oversized upstream answers', () => {
     const r = await refuse('oversized-rows', { boxscore: { what: 'the boxscore', maxBytes: 60 * 1024 * 1024, maxRows: 1_000 } });
     expect(r.status).toBe(502);
     expect(r.error.message).toBe("Space-Track's answer was larger than the dashboard accepts for the boxscore (over 1,000 rows): it was refused.");
-    expect(r.health.slowest).toBeLessThan(500);
+    expect(r.health.slowest).toBeLessThan(HEALTH_BOUND_MS);
     expect(r.still.rows).toHaveLength(85);
   });
 
