@@ -40,7 +40,7 @@ function rssOf(pid: number): number {
   return kb * 1024;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 20_000): Promise<void> {
+async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before answering:\n${stderr()}`);
