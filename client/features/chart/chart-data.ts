@@ -19,6 +19,7 @@ import { sumCounts, zeroCounts } from '../../../server/shared/counts.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { formatCount, formatDelta } from '../../lib/format.ts';
 import { shortenName } from '../../lib/text.ts';
+import { roundTicks } from '../../lib/ticks.ts';
 
 export type ChartMode = 'orbital' | 'decayed' | 'both';
 export type ChartScale = 'linear' | 'log';
@@ -154,18 +155,11 @@ export function toChartData(rows: readonly ChartRow[], options: ChartOptions, la
   return data;
 }
 
-/** Ticks on round numbers (1, 2 or 5 times a power of ten) from below `lo` to above `hi`, zero included. */
+/** Ticks on round numbers (1, 2 or 5 times a power of ten) from below `lo` to above `hi`, zero included: bars start at zero. */
 export function niceTicks(lo: number, hi: number, target = 5): number[] {
   const min = Math.min(0, lo);
   const max = Math.max(0, hi);
-  if (min === max) return [0, 1];
-  const raw = (max - min) / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  // Counts are whole numbers: never a step below 1.
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
-  const ticks: number[] = [];
-  for (let k = Math.floor(min / step); k <= Math.ceil(max / step); k++) ticks.push(k * step);
-  return ticks;
+  return min === max ? [0, 1] : roundTicks(min, max, target);
 }
 
 export interface ChartAxis {
