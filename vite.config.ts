@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { recordBuildInputs } from './server/build-inputs.ts';
 import { precompress } from './server/build-precompress.ts';
 import { hintLazyChunks } from './server/build-prefetch.ts';
 
@@ -15,6 +16,8 @@ export default defineConfig({
       { module: /\/client\/features\/chart\//, rel: 'prefetch' },
     ]),
     precompress(),
+    // What each build read, for npm start's staleness check (server/build-client.ts).
+    recordBuildInputs(),
   ],
   build: {
     outDir: 'dist',
