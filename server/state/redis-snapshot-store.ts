@@ -34,6 +34,13 @@ redis.call('PUBLISH', ARGV[5], ARGV[1])
 return math.max(excess, 0)
 `;
 
+const SET_ASIDE = `
+local kind = redis.call('TYPE', KEYS[1]).ok
+if kind == 'none' or kind == ARGV[1] then return 0 end
+redis.call('RENAME', KEYS[1], KEYS[2])
+return 1
+`;
+
 export function createRedisSnapshotStore({ redis, logger, retain = DEFAULT_RETENTION }: { redis: RedisConnection; logger: Logger; retain?: number }): SnapshotStore {
   const log = logger.child({ state: 'snapshots' });
   const snapshotPrefix = KEYS.snapshot('');
@@ -50,16 +57,19 @@ export function createRedisSnapshotStore({ redis, logger, retain = DEFAULT_RETEN
     }
   }
 
-  /** Move a key that cannot be read out of the way (kept for inspection) and say so. */
-  async function setAside(key: string, why: string): Promise<void> {
+  /**
+   * Move a key that cannot be read out of the way (kept for inspection) and say so. `unless`: a
+   * type that is fine after all (another instance has repaired it meanwhile), then nothing moves.
+   */
+  async function setAside(key: string, why: string, unless = ''): Promise<void> {
     const aside = KEYS.setAside(key);
-    await run('set aside', () => redis.command.rename(key, aside)).catch(() => undefined);
-    log.error({ key, movedTo: aside, reason: why.slice(0, 200) }, 'bad value in the shared snapshot store: moved aside, not served');
+    const moved = await run('set aside', () => redis.command.eval(SET_ASIDE, 2, key, aside, unless)).catch(() => 0);
+    if (moved === 1) log.error({ key, movedTo: aside, reason: why.slice(0, 200) }, 'bad value in the shared snapshot store: moved aside, not served');
   }
 
   /** The index was not a sorted set: moved aside and rebuilt from the copies themselves. */
   async function rebuildIndex(): Promise<void> {
-    await setAside(KEYS.snapshots, 'the index is not a sorted set');
+    await setAside(KEYS.snapshots, 'the index is not a sorted set', 'zset');
     let cursor = '0';
     let count = 0;
     do {
@@ -95,7 +105,11 @@ export function createRedisSnapshotStore({ redis, logger, retain = DEFAULT_RETEN
       await run('read', () => redis.command.zrem(KEYS.snapshots, id));
       return undefined;
     }
-    if (text === null) return undefined;
+    if (text === null) {
+      // Listed but gone (set aside by another instance, or trimmed): drop the dangling entry.
+      await run('read', () => redis.command.zrem(KEYS.snapshots, id));
+      return undefined;
+    }
     try {
       return decodeSnapshot(id, text);
     } catch (err) {
