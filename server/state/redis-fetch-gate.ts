@@ -107,10 +107,8 @@ export function createRedisFetchGate({ redis, fence, ttlMs, logger }: { redis: R
           const renew = setInterval(() => {
             redis.command.eval(RENEW, 1, KEYS.lock, token, ttlMs).then(
               (kept) => {
-                if (kept === 0 && fence.token === token) {
-                  log.warn('fetch lock lost (expired and taken by another instance): this instance sends nothing more');
-                  fence.token = undefined;
-                }
+                // The token stays set: the budget script compares it with the lock and refuses from now on.
+                if (kept === 0 && fence.token === token) log.warn('fetch lock lost (expired and taken by another instance): this instance sends nothing more');
               },
               () => undefined, // Redis down: the budget refuses requests meanwhile; renewing resumes when it is back
             );

@@ -68,7 +68,7 @@ export async function spawnInstances(count: number, env: Record<string, string>)
     servers.map(async (server) => ({
       ...server,
       // Several processes compiling TypeScript at once on a busy machine take a while.
-      url: `http://127.0.0.1:${await server.port(60_000).catch((err: unknown) => {
+      url: `http://127.0.0.1:${await server.port(120_000).catch((err: unknown) => {
         throw new Error(`an instance did not start: ${String(err)}\n${server.output().stdout.slice(-2000)}\n${server.output().stderr.slice(-2000)}`);
       })}`,
       stop: async () => {
