@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { tempDir } from '../test-support/live-harness.ts';
-import { createEmbeddedSource } from './embedded.ts';
+import type { TrendResponse } from '../shared/contract.ts';
+import { createEmbeddedSource, EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { createHistory } from './history.ts';
 import { createFileSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
 import type { BoxscoreSource } from './source.ts';
@@ -73,5 +74,23 @@ describe('history', () => {
     const older = await history.snapshot('2015-02-23');
     expect(older?.response.source.asOf).toBe('2015-02-23');
     expect(calls()).toBe(1);
+  });
+
+  it('a trend never takes another country\'s figures from a snapshot where its code is shared', async () => {
+    const store = createFileSnapshotStore({ dir: tempDir(), logger: createLogger('silent') });
+    const rows = embeddedRows() as { COUNTRY: string; SPADOC_CD: string | null }[];
+    // FRANCE sent under the USA's code, listed before the USA.
+    for (const row of rows) if (row.SPADOC_CD === 'FR') row.SPADOC_CD = 'US';
+    rows.sort((a, b) => Number(b.COUNTRY === 'FRANCE') - Number(a.COUNTRY === 'FRANCE'));
+    await store.save({ fetchedAt: new Date('2026-11-25T18:00:00Z'), rows });
+    const history = createHistory({ source: createEmbeddedSource(), store });
+    const body = await history.trend('US');
+    const trend = JSON.parse(body!.identity.toString('utf8')) as TrendResponse;
+    const us = readEmbeddedSnapshot(EMBEDDED_SNAPSHOTS[1]!).rows.find((r) => r.code === 'US')!;
+    expect(trend.points.map((p) => [p.asOf, p.counts?.countryTotal ?? null])).toEqual([
+      ['2015-02-23', expect.any(Number)],
+      ['2015-03-05', us.counts.countryTotal],
+      ['2026-11-25', null],
+    ]);
   });
 });

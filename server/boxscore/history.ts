@@ -1,6 +1,7 @@
 /**
  * Every snapshot we have: the two embedded 2015 boxscores first, then every copy fetched from
- * Space-Track (the newest of each day). Serves one snapshot by date, the changes between two, and
+ * Space-Track (the newest of each publication day: a copy fetched before 17:00 UTC describes the
+ * previous day, refresh-policy.ts). Serves one snapshot by date, the changes between two, and
  * one country's counts across all of them.
  *
  * Nothing is recomputed per request: the list is rebuilt only when the live source has fetched a
@@ -8,11 +9,12 @@
  */
 import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import { computeChanges, diffTotals } from './changes.ts';
-import { rowKey } from '../shared/row-key.ts';
+import { rowKeys } from '../shared/row-key.ts';
 import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from '../shared/contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';
 import type { ParsedBoxscore } from './parse.ts';
+import { publicationDay } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
@@ -93,9 +95,10 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     if (store) {
       // Oldest first, so the newest copy of a day wins.
       for (const info of (await store.list()).reverse()) {
-        byDate.set(info.fetchedAt.slice(0, 10), {
+        const asOf = publicationDay(new Date(info.fetchedAt));
+        byDate.set(asOf, {
           id: info.id,
-          asOf: info.fetchedAt.slice(0, 10),
+          asOf,
           kind: 'live',
           fetchedAt: info.fetchedAt,
           load: async () => (await store.read(info.id))?.parsed,
@@ -168,7 +171,9 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
       let name: { country: string; code: string | null } | undefined;
       const points: TrendResponse['points'] = [];
       for (const entry of list) {
-        const row = (await parsed(entry))?.rows.find((r) => rowKey(r) === key);
+        const rows = (await parsed(entry))?.rows ?? [];
+        // A code several rows share in a snapshot identifies none of them there (row-key.ts).
+        const row = rows[rowKeys(rows).indexOf(key)];
         if (row) name = { country: row.country, code: row.code };
         points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
       }

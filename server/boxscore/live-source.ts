@@ -26,7 +26,7 @@ import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import { localFetchGate, type AttemptRecord, type FetchGate, type FetchLease } from './fetch-gate.ts';
 import type { ParsedBoxscore } from './parse.ts';
-import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
+import { isDue, nextDailyCutoff, publicationDay, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
@@ -74,7 +74,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
       const fetchedAt = good.fetchedAt.toISOString();
       const message = problem ? `${sentence(problem.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
       return prepareBoxscore(
-        { kind: 'live', asOf: fetchedAt.slice(0, 10), fetchedAt, citation: CITATION, stale: problem !== undefined, message },
+        { kind: 'live', asOf: publicationDay(good.fetchedAt), fetchedAt, citation: CITATION, stale: problem !== undefined, message },
         good.parsed,
       );
     }

@@ -48,12 +48,16 @@ function echoValue(value: unknown): string {
   return text.length > ECHO_MAX_CHARS ? `${text.slice(0, ECHO_MAX_CHARS - 1)}…` : text;
 }
 
-/** A count: a string of digits (the real format), a whole JSON number, or null. */
+/**
+ * A count: a string of digits (the real format), a whole JSON number, or null. Beyond 2^53 a
+ * number is rounded ("99999999999999999999" would read as 100000000000000000000): such a count is
+ * refused like any other invalid one, never served changed.
+ */
 const upstreamCount = z.unknown().transform((value, ctx): number | null => {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  ctx.addIssue({ code: 'custom', message: `is not a whole number (${echoValue(value)})` });
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (number !== undefined && Number.isSafeInteger(number)) return number;
+  ctx.addIssue({ code: 'custom', message: number === undefined ? `is not a whole number (${echoValue(value)})` : `is too large to be counted exactly (${echoValue(value)})` });
   return z.NEVER;
 });
 
@@ -128,6 +132,21 @@ function isAllRow(row: Pick<CountryRow, 'country' | 'code'>): boolean {
   return row.code?.toUpperCase() === 'ALL' || row.country.toUpperCase() === 'ALL';
 }
 
+/**
+ * A SPADOC code is how a country is recognised across snapshots: one that several rows carry is
+ * reported (every row is kept and shown as sent; row-key.ts then matches them by name too).
+ */
+function duplicateCodes(rows: readonly CountryRow[]): DataIssue[] {
+  const byCode = new Map<string, CountryRow[]>();
+  for (const row of rows) if (row.code) byCode.set(row.code.toUpperCase(), [...(byCode.get(row.code.toUpperCase()) ?? []), row]);
+  return [...byCode.values()]
+    .filter((shared) => shared.length > 1)
+    .map((shared) => ({
+      row: `SPADOC code ${shared[0]!.code!}`,
+      message: `is sent for ${shared.length} rows (${shared.map((r) => r.country).join(', ')}); they are kept apart, matched across snapshots by name and code.`,
+    }));
+}
+
 export function parseBoxscore(input: unknown): ParsedBoxscore {
   if (!Array.isArray(input)) throw new BoxscoreFormatError('The boxscore answer is not a list of rows.');
   if (input.length === 0) throw new BoxscoreFormatError('The boxscore answer is empty.');
@@ -158,11 +177,14 @@ export function parseBoxscore(input: unknown): ParsedBoxscore {
   });
 
   if (rows.length === 0) throw new BoxscoreFormatError('The boxscore answer has no country rows.');
+  issues.push(...duplicateCodes(rows));
   if (allRows.length > 1) {
     issues.push({ row: 'totals', message: `${allRows.length} ALL rows were sent; the first one is used.` });
   }
 
   const sumOfRows = sumCounts(rows);
+  const inexact = COUNT_KEYS.find((k) => !Number.isSafeInteger(sumOfRows[k]));
+  if (inexact) throw new BoxscoreFormatError(`The rows' ${LABELS[inexact]} counts add up to more than can be counted exactly.`);
   const all = allRows[0];
   let totals: Totals;
   if (all) {

@@ -4,7 +4,8 @@
  * DATA_DIR serves the newest copy at once.
  *
  * - `boxscore:snapshot:<id>` holds one copy; the sorted set `boxscore:snapshots` indexes them by
- *   fetch time. A save writes both, trims to the retention and publishes the id, in one Lua script:
+ *   fetch time. A save writes both, keeps one copy per publication day (the newest, as the folder
+ *   store does), trims to the retention and publishes the id, in one Lua script:
  *   atomic, so no instance ever sees a copy the index lacks or an index entry without its copy.
  * - A copy that does not read back (bad JSON, not a boxscore, wrong type) is moved aside under
  *   `boxscore:corrupt:*`, reported and never served; an index of the wrong type is moved aside and
@@ -14,6 +15,7 @@
  */
 import type { Logger } from '../logger.ts';
 import { decodeSnapshot, encodeSnapshot, fetchedAtOf, fileName, isSnapshotId, type SnapshotStore, type StoredSnapshot } from '../boxscore/snapshot-store.ts';
+import { latestDailyCutoff, nextDailyCutoff } from '../boxscore/refresh-policy.ts';
 import { upstreamErrors } from '../spacetrack/errors.ts';
 import { KEYS } from './keys.ts';
 import { describeRedisError, isUnavailable, isWrongType, type RedisConnection } from './redis-connection.ts';
@@ -25,6 +27,12 @@ local kind = redis.call('TYPE', KEYS[1]).ok
 if kind ~= 'none' and kind ~= 'zset' then return -1 end
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+-- One copy per publication day (ARGV[7] to ARGV[8]): the newest of the day is kept.
+local day = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[7], '(' .. ARGV[8])
+for i = 1, #day - 1 do
+  redis.call('DEL', ARGV[6] .. day[i])
+  redis.call('ZREM', KEYS[1], day[i])
+end
 local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[4])
 if excess > 0 then
   for _, old in ipairs(redis.call('ZRANGE', KEYS[1], 0, excess - 1)) do redis.call('DEL', ARGV[6] .. old) end
@@ -120,7 +128,11 @@ export function createRedisSnapshotStore({ redis, logger, retain = DEFAULT_RETEN
   }
 
   async function write(id: string, value: string): Promise<void> {
-    const save = () => run('save', () => redis.command.eval(SAVE, 2, KEYS.snapshots, KEYS.snapshot(id), id, Date.parse(fetchedAtOf(id)), value, retain, KEYS.newCopies, snapshotPrefix));
+    const fetchedAt = new Date(fetchedAtOf(id));
+    const dayStart = latestDailyCutoff(fetchedAt);
+    const dayEnd = nextDailyCutoff(fetchedAt);
+    const save = () =>
+      run('save', () => redis.command.eval(SAVE, 2, KEYS.snapshots, KEYS.snapshot(id), id, fetchedAt.getTime(), value, retain, KEYS.newCopies, snapshotPrefix, dayStart.getTime(), dayEnd.getTime()));
     let trimmed = await save();
     if (trimmed === -1) {
       await rebuildIndex();

@@ -101,7 +101,8 @@ describe('shared state in Redis', () => {
     await redis.stop();
     try {
       await expect.poll(() => state.health(), { timeout: 10_000 }).toEqual({ status: 'degraded', redis: 'down' });
-      for (const attempt of [() => state.budget({ maxPerMinute: 20, maxPerHour: 200 }).take(), () => state.gate.acquire(), () => state.session.load(), () => state.snapshots('').latest()]) {
+      const attempts: (() => unknown)[] = [() => state.budget({ maxPerMinute: 20, maxPerHour: 200 }).take(), () => state.gate.acquire(), () => state.session.load(), () => state.snapshots('').latest()];
+      for (const attempt of attempts) {
         const error = await Promise.resolve().then(attempt).catch((e: unknown) => e);
         expect((error as UpstreamError).code).toBe('SHARED_STATE_UNAVAILABLE');
       }
