@@ -25,6 +25,23 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 300, refreshPerMi
 /** A shared store for the limit of that name (`api`, `refresh`); the library's memory store when omitted. */
 export type RateLimitStores = (name: string) => Store;
 
+/** While a shared store is down every request would log its failure: once a minute is enough, without the error's command. */
+const STORE_ERROR_EVERY_MS = 60_000;
+
+function storeErrorLog(logger: Logger, name: string): Pick<Logger, 'warn' | 'error'> {
+  let lastAt = 0;
+  return {
+    warn: logger.warn.bind(logger),
+    error: ((err: unknown, what?: string) => {
+      const now = Date.now();
+      if (now - lastAt < STORE_ERROR_EVERY_MS) return;
+      lastAt = now;
+      const reason = err instanceof Error ? err.message.slice(0, 160) : 'unknown';
+      logger.warn({ limit: name, what, reason }, 'per-client limit store failed: requests pass uncounted until it answers again');
+    }) as Logger['error'],
+  };
+}
+
 function limiter(perMinute: number, code: string, what: string, logger: Logger, name: string, stores?: RateLimitStores): RequestHandler {
   if (perMinute === 0) return (_req, _res, next) => next();
   return rateLimit({
@@ -37,7 +54,7 @@ function limiter(perMinute: number, code: string, what: string, logger: Logger, 
     // X-Forwarded-For without TRUST_PROXY is ignored on purpose (any client can send one, and it
     // must not write an error line), and TRUST_PROXY=true is the operator's choice, warned about
     // at startup (app.ts).
-    logger,
+    logger: stores ? storeErrorLog(logger, name) : logger,
     validate: { xForwardedForHeader: false, trustProxy: false },
     handler: (_req, res, next) => {
       // The library has set Retry-After (seconds until the window resets); keep it on the error.

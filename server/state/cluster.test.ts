@@ -78,7 +78,7 @@ describe('three instances on one Redis', () => {
     expect(statuses).toEqual([200, 200, 429, 429, 429, 429]);
     expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
     await stopAll(restarted);
-  }, 300_000);
+  }, 600_000);
 
   it('kill -9 of the fetching instance mid-fetch: another takes over after the lock expires, with one more query and no second login', async () => {
     fake.setScenario('hang');
@@ -98,7 +98,7 @@ describe('three instances on one Redis', () => {
     // The dead instance's session was shared: the one that took over did not log in again.
     expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
     await stopAll(others);
-  }, 300_000);
+  }, 600_000);
 
   it('Redis restarting mid-fetch: every instance keeps serving (health degraded, the page says why), nothing is lost, all recover by themselves', async () => {
     fake.setDelayMs(4000);
@@ -133,7 +133,7 @@ describe('three instances on one Redis', () => {
     const fresh = await spawnInstances(1, env());
     expect((await boxscore(fresh[0]!)).etag).toBe(settled[0]!.etag);
     await stopAll([...instances, ...fresh]);
-  }, 300_000);
+  }, 600_000);
 
   it('a new copy stored by any instance is served by every instance, with the same ETag and history', async () => {
     const instances = await spawnInstances(3, env());
@@ -157,7 +157,7 @@ describe('three instances on one Redis', () => {
     expect(histories[0]).toContain(fetchedAt.toISOString());
     expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
     await stopAll(instances);
-  }, 300_000);
+  }, 600_000);
 
   it('bad state in Redis (unparsable copy, keys of the wrong type, a dead instance lock without expiry) is reported and repaired, never a 500', async () => {
     await redis.cli('set', 'boxscore:snapshots', 'not an index');
@@ -185,5 +185,5 @@ describe('three instances on one Redis', () => {
       expect(logs).toContain(report);
     }
     await stopAll(instances);
-  }, 300_000);
+  }, 600_000);
 });

@@ -44,6 +44,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
   const listeners: (() => void)[] = [];
   let up = false;
   let downSince: number | undefined;
+  let closing = false;
 
   command.on('ready', () => {
     up = true;
@@ -52,7 +53,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     for (const listener of listeners) listener();
   });
   const down = (err?: unknown) => {
-    if (up || downSince === undefined) {
+    if (!closing && (up || downSince === undefined)) {
       log.warn({ reason: describeRedisError(err) }, 'Redis is unreachable: serving what this instance holds, fetching nothing new');
       downSince = Date.now();
     }
@@ -87,6 +88,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
     isUp: () => up && command.status === 'ready',
     onReady: (listener) => void listeners.push(listener),
     async close() {
+      closing = true;
       await Promise.allSettled([command.quit(), subscriber.quit()]);
       command.disconnect();
       subscriber.disconnect();

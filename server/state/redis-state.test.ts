@@ -4,6 +4,8 @@
  * and Redis being down is an UpstreamError (nothing sent), never a crash.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeSpaceTrack } from '../../e2e/fake-upstream/fake-space-track.ts';
+import { createSpaceTrackClient } from '../spacetrack/client.ts';
 import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { captureLogs } from '../test-support/live-harness.ts';
 import { startRedis, type TestRedis } from '../test-support/redis-server.ts';
@@ -111,4 +113,32 @@ describe('shared state in Redis', () => {
     }
     await expect.poll(() => state.health(), { timeout: 20_000 }).toEqual({ status: 'ok', redis: 'up' });
   }, 60_000);
+});
+
+describe('two Space-Track clients sharing one session through Redis', () => {
+  it('the second uses the first one login; after a 401 one new login serves both; the cookie is in no log', async () => {
+    const fake = await startFakeSpaceTrack();
+    const other = await redisState({ url: redis.url, lockTtlMs: 1000 }, logs.logger);
+    const client = (s: SharedState) =>
+      createSpaceTrackClient({ baseUrl: fake.url, identity: fake.identity, password: fake.password, timeoutMs: 5000, budget: s.budget({ maxPerMinute: 20, maxPerHour: 200 }), session: s.session, logger: logs.logger });
+    const [a, b] = [client(state), client(other)];
+    try {
+      await a.fetchBoxscore();
+      await b.fetchBoxscore();
+      expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+      // The session runs out upstream: A meets the 401 and logs in again; B then adopts A's new session.
+      fake.setScenario('expired-once');
+      await a.fetchBoxscore();
+      expect(fake.counts()).toMatchObject({ login: 2, query: 4 });
+      await b.fetchBoxscore();
+      expect(fake.counts()).toMatchObject({ login: 2, query: 6 });
+      await Promise.all([a.close(), b.close()]);
+      // A shared session is not logged out by one instance leaving.
+      expect(fake.counts().logout).toBe(0);
+      for (const cookie of fake.issuedSessions()) expect(logs.text()).not.toContain(cookie);
+    } finally {
+      await other.close();
+      await fake.close();
+    }
+  });
 });
