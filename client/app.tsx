@@ -188,7 +188,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
       <section aria-labelledby="chart-heading" className="panel">
         <div className="panel-header">
           <h2 id="chart-heading">Chart</h2>
-          <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} background={chartTheme.surface} />
+          <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} theme={theme} />
         </div>
         <ChartControls options={chartOptions} comparing={Boolean(comparison)} onChange={(patch) => update(patch, { replace: 'limit' in patch })} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
         <ChartAfterTable rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, barsShown, othersShown)} caption={caption} figureRef={figureRef} />

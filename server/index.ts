@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
+import { createState } from './state/shared-state.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -21,7 +22,9 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const { source, history } = await createSource(config, logger);
+// With REDIS_URL the session, budget, lock, copies and per-client limits are shared with other instances.
+const state = await createState(config, logger);
+const { source, history } = await createSource(config, logger, state);
 const clientDir = join(PROJECT_ROOT, 'dist');
 const app = createApp({
   source,
@@ -30,6 +33,8 @@ const app = createApp({
   clientDir,
   dashboardToken: config.dashboardToken,
   rateLimits: config.rateLimit,
+  rateLimitStores: state.rateLimitStores,
+  stateHealth: state.health,
   trustProxy: config.trustProxy,
 });
 
@@ -80,6 +85,7 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   }
   clearInterval(idle);
+  await state.close();
   logger.info('stopped');
   process.exit(0);
 }

@@ -57,7 +57,11 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
   const changesCache = new Lru<string, PreparedBody>(32);
   // null: no snapshot has that code (remembered too, or every unknown code would rescan them all).
   const trendCache = new Lru<string, PreparedBody | null>(64);
-  let listed: ({ version: string; entries: Entry[] } & HistoryList) | undefined;
+  type Listed = { version: string; entries: Entry[] } & HistoryList;
+  let listed: Listed | undefined;
+  // Rebuilds are numbered: one that finishes after a later one started must not replace its list.
+  let builds = 0;
+  let listedBuild = 0;
   const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
 
   /**
@@ -87,10 +91,11 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
    * The list changes only when the live source has stored a new copy: its fetch time is the version.
    * A caller that already has the current boxscore passes it, so the source is asked once.
    */
-  async function entries(known?: PreparedBoxscore): Promise<Entry[]> {
+  async function entries(known?: PreparedBoxscore): Promise<Listed> {
     const current = (known ?? (await source.current())).response.source;
     const version = current.fetchedAt ?? 'none';
-    if (listed?.version === version) return listed.entries;
+    if (listed?.version === version) return listed;
+    const build = ++builds;
     const byDate = new Map<string, Entry>(embedded.map((e) => [e.asOf, e]));
     if (store) {
       // Oldest first, so the newest copy of a day wins.
@@ -107,22 +112,26 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     }
     const list = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
     const response: HistoryResponse = { snapshots: list.map(describe) };
-    listed = { version, entries: list, response, body: prepareJson(response) };
-    // Trends span every snapshot: a new one makes them all out of date.
-    trendCache.clear();
-    return list;
+    const built: Listed = { version, entries: list, response, body: prepareJson(response) };
+    if (build > listedBuild) {
+      listedBuild = build;
+      listed = built;
+      // Trends span every snapshot: a new one makes them all out of date.
+      trendCache.clear();
+    }
+    return built;
   }
 
-  const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).find((e) => e.asOf === asOf);
+  const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).entries.find((e) => e.asOf === asOf);
 
   return {
     async list(current) {
-      await entries(current);
-      return { response: listed!.response, body: listed!.body };
+      const { response, body } = await entries(current);
+      return { response, body };
     },
 
     async dates() {
-      return (await entries()).map((e) => e.asOf);
+      return (await entries()).entries.map((e) => e.asOf);
     },
 
     async snapshot(asOf) {
@@ -164,9 +173,12 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     },
 
     async trend(code) {
-      const list = await entries();
+      const { version, entries: list } = await entries();
       const key = `code:${code.toUpperCase()}`;
-      const cached = trendCache.get(key);
+      // Keyed by the list it spans: a trend still computed from an older list while a new copy
+      // arrived must not be taken for the new list's (it lacks the newest copy).
+      const cacheKey = `${version}|${key}`;
+      const cached = trendCache.get(cacheKey);
       if (cached !== undefined) return cached ?? undefined;
       let name: { country: string; code: string | null } | undefined;
       const points: TrendResponse['points'] = [];
@@ -178,12 +190,12 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
         points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
       }
       if (!name) {
-        trendCache.set(key, null);
+        trendCache.set(cacheKey, null);
         return undefined;
       }
       const response: TrendResponse = { ...name, points, citation: CITATION };
       const body = prepareJson(response);
-      trendCache.set(key, body);
+      trendCache.set(cacheKey, body);
       return body;
     },
   };

@@ -145,6 +145,19 @@ describe('parseBoxscore on nasty input', () => {
     expect(parsed.rows[0]?.counts.decayedDebris).toBe(9007199254740991);
   });
 
+  it('drops bidirectional controls from names and codes, written raw or as entities', () => {
+    const parsed = parseBoxscore([
+      upstreamRow('RUSSIA (SIC) \u202Egpj.exe', 'C\u2066IS\u2069', [0, 1], []),
+      upstreamRow('EVIL&#x202E;txt.exe &#8207;CORP', 'EV', [0, 2], []),
+    ]);
+    expect(parsed.rows.map((r) => [r.country, r.code])).toEqual([
+      ['RUSSIA (SIC) gpj.exe', 'CIS'],
+      ['EVILtxt.exe CORP', 'EV'],
+    ]);
+    // A value quoted in an error message cannot reverse the message either.
+    expect(() => parseBoxscore([{ ...fr, ORBITAL_DEBRIS_COUNT: '\u202E21' }])).toThrow('is not a whole number ("\\u202E21")');
+  });
+
   it('accepts plain JSON numbers as counts', () => {
     const numeric = Object.fromEntries(Object.entries(fr).map(([k, v]) => [k, k === 'COUNTRY' || k === 'SPADOC_CD' ? v : Number(v)]));
     expect(parseBoxscore([numeric]).rows[0]?.counts.countryTotal).toBe(210);
@@ -161,6 +174,7 @@ describe('parseBoxscore on nasty input', () => {
     ['2^53 as a JSON number', [{ ...fr, COUNTRY_TOTAL: 2 ** 53 }], 'COUNTRY_TOTAL is too large to be counted exactly'],
     ['rows whose sum is beyond 2^53', [{ ...fr, DECAYED_DEBRIS_COUNT: String(2 ** 52) }, { ...us, DECAYED_DEBRIS_COUNT: String(2 ** 52) }], 'decayed debris counts add up to more than can be counted exactly'],
     ['an empty country name', [{ ...fr, COUNTRY: ' ' }], 'COUNTRY is empty'],
+    ['a country name of controls only', [{ ...fr, COUNTRY: '\u202E&nbsp;' }], 'COUNTRY has no visible name'],
     ['only an ALL row', [upstreamRow('ALL', 'ALL', [], [])], 'no country rows'],
   ])('rejects %s', (_label, input, message) => {
     expect(() => parseBoxscore(input)).toThrow(BoxscoreFormatError);

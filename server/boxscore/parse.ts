@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { COUNT_KEYS, type CountKey, type CountryRow, type DataIssue, type Totals } from '../shared/contract.ts';
+import { escapeBidiControls, stripBidiControls } from '../shared/bidi.ts';
 import { sumCounts, zeroCounts } from '../shared/counts.ts';
 
 /** Upstream field name of each of our count keys. */
@@ -44,7 +45,9 @@ const ECHO_MAX_CHARS = 40;
  * JSON-quoted, so control characters are escaped, and cut to ECHO_MAX_CHARS with an ellipsis.
  */
 function echoValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_MAX_CHARS + 1)) : (JSON.stringify(value) ?? String(value));
+  const json = typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_MAX_CHARS + 1)) : (JSON.stringify(value) ?? String(value));
+  // JSON leaves bidi controls as they are; escaped, they cannot reverse the message around them.
+  const text = escapeBidiControls(json);
   return text.length > ECHO_MAX_CHARS ? `${text.slice(0, ECHO_MAX_CHARS - 1)}…` : text;
 }
 
@@ -75,18 +78,17 @@ export interface ParsedBoxscore {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Decode HTML entities, fold runs of white space, trim. */
+/** Decode HTML entities, drop bidirectional controls (shared/bidi.ts), fold runs of white space, trim. */
 export function cleanName(raw: string): string {
-  return raw
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-      if (ref[0] === '#') {
-        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[ref.toLowerCase()] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  const decoded = raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+  // After decoding: &#x202E; is the same override as the character itself.
+  return stripBidiControls(decoded).replace(/\s+/g, ' ').trim();
 }
 
 
@@ -171,7 +173,10 @@ export function parseBoxscore(input: unknown): ParsedBoxscore {
       else counts[key] = value;
     }
     const code = data.SPADOC_CD == null ? null : cleanName(data.SPADOC_CD) || null;
-    const row: CountryRow = { country: cleanName(data.COUNTRY), code, counts, missing };
+    const country = cleanName(data.COUNTRY);
+    // Entities and controls only (e.g. "&nbsp;" or a lone U+202E) leave no name to show.
+    if (!country) throw new BoxscoreFormatError(`Boxscore row ${index + 1} is invalid: COUNTRY has no visible name (${echoValue(data.COUNTRY)}).`);
+    const row: CountryRow = { country, code, counts, missing };
     for (const problem of checkInvariants(row)) issues.push({ row: describe(row), message: problem });
     (isAllRow(row) ? allRows : rows).push(row);
   });

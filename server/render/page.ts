@@ -15,18 +15,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HistoryResponse } from '../shared/contract.ts';
+import type * as ServerEntryModule from '../../client/server-entry.tsx';
 import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
 import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
 
-/** The built server entry (client/server-entry.tsx). */
-interface ServerEntry {
-  rendersOnServer(search: string): boolean;
-  renderDashboard(data: { boxscore: PreparedBoxscore['response']; history: HistoryResponse | null }, search: string): { html: string; dataHtml: string };
-}
+/** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
+type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard'>;
 
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
@@ -84,8 +81,8 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
     if (!template.includes(ROOT)) return null;
     const result = rendering.renderDashboard({ boxscore: prepared.response, history: listed?.response ?? null }, search);
-    // A function, not a replacement string: `$&`, `$'` and friends in the markup (a filter in the
-    // address) must stay text, not replacement patterns.
+    // A function, not a string: a replacement string would read `$&`, `` $` ``, `$'` and `$$` in the
+    // page (the filter text of the address is in it) as patterns, copying the template into the page.
     const page = template.replace(ROOT, () => `<div id="root">${result.html}</div>${result.dataHtml}`);
     return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8', PAGE_BROTLI_QUALITY);
   }

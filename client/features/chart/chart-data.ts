@@ -19,6 +19,7 @@ import { sumCounts, zeroCounts } from '../../../server/shared/counts.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { formatCount, formatDelta } from '../../lib/format.ts';
 import { shortenName } from '../../lib/text.ts';
+import { roundTicks } from '../../lib/ticks.ts';
 
 export type ChartMode = 'orbital' | 'decayed' | 'both';
 export type ChartScale = 'linear' | 'log';
@@ -75,6 +76,16 @@ export type ChartLayout = 'stacked' | 'grouped';
 
 export function chartLayout(options: Pick<ChartOptions, 'scale' | 'measure'>): ChartLayout {
   return options.measure === 'change' || (options.measure === 'absolute' && options.scale === 'log') ? 'grouped' : 'stacked';
+}
+
+/**
+ * The series that get bars. Side by side, a type that is zero for every country shown (nobody has
+ * TBA objects in 2015) would only leave an empty slot in each group, so it is left out (the legend
+ * says so); stacked, a zero segment takes no room anyway.
+ */
+export function drawnSeries(data: readonly ChartDatum[], series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>): Series[] {
+  if (chartLayout(options) === 'stacked') return [...series];
+  return series.filter((s) => data.some((d) => (d.plotted[s.key] ?? 0) !== 0));
 }
 
 /** A table row, with its change since the comparison snapshot when comparing. */
@@ -154,18 +165,11 @@ export function toChartData(rows: readonly ChartRow[], options: ChartOptions, la
   return data;
 }
 
-/** Ticks on round numbers (1, 2 or 5 times a power of ten) from below `lo` to above `hi`, zero included. */
+/** Ticks on round numbers (1, 2 or 5 times a power of ten) from below `lo` to above `hi`, zero included: bars start at zero. */
 export function niceTicks(lo: number, hi: number, target = 5): number[] {
   const min = Math.min(0, lo);
   const max = Math.max(0, hi);
-  if (min === max) return [0, 1];
-  const raw = (max - min) / target;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  // Counts are whole numbers: never a step below 1.
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
-  const ticks: number[] = [];
-  for (let k = Math.floor(min / step); k <= Math.ceil(max / step); k++) ticks.push(k * step);
-  return ticks;
+  return min === max ? [0, 1] : roundTicks(min, max, target);
 }
 
 export interface ChartAxis {
