@@ -12,6 +12,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { rawGet } from '../../server/test-support/raw-get.ts';
 import { startApp } from './api.ts';
+import { rssAfterGc } from './memory.ts';
 import type { LoopDelay } from './servers.ts';
 import { median } from './stats.ts';
 
@@ -31,8 +32,6 @@ export const NEW_VIEWS = [
   '?sort=decayedTotal', '?q=france', '?n=5', '?show=decayed', '?n=10&others=1', '?sort=country&dir=asc', '?q=china', '?n=40&show=both',
 ];
 
-const mb = (bytes: number) => bytes / 1_048_576;
-const settle = () => new Promise((r) => setTimeout(r, 1000));
 
 async function timed(url: string): Promise<{ ms: number; html: string }> {
   const t0 = performance.now();
@@ -44,32 +43,26 @@ async function timed(url: string): Promise<{ ms: number; html: string }> {
 
 export async function measureRendering(): Promise<RenderFigures> {
   const app = await startApp({}, ['--expose-gc']);
-  const collect = async () => {
-    process.kill(app.pid, 'SIGUSR2');
-    await settle();
-  };
   try {
-    await collect();
-    const rssStartMb = mb(app.rss());
+    const rssStartMb = await rssAfterGc(app);
     await app.loopDelay(); // from here on
     const first = await timed(`${app.url}/`);
     // The bars must be on screen at the first paint: a page without its picture is no figure.
     if (!first.html.includes('class="chart-sketch-bar"')) throw new Error('The first page has no picture of the chart.');
-    await collect();
-    const rssAfterFirstMb = mb(app.rss());
+    const rssAfterFirstMb = await rssAfterGc(app);
     const fresh: number[] = [];
     for (const view of NEW_VIEWS) fresh.push((await timed(`${app.url}/${view}`)).ms);
     const cached: number[] = [];
     for (const view of NEW_VIEWS) cached.push((await timed(`${app.url}/${view}`)).ms);
     const loop = await app.loopDelay();
-    await collect();
+    const rssAfterViewsMb = await rssAfterGc(app);
     return {
       firstPageMs: first.ms,
       newViewMs: { median: median(fresh), max: Math.max(...fresh), count: fresh.length },
       cachedViewMs: median(cached),
       rssStartMb,
       rssAfterFirstMb,
-      rssAfterViewsMb: mb(app.rss()),
+      rssAfterViewsMb,
       loop,
     };
   } finally {
