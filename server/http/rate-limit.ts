@@ -2,12 +2,13 @@
  * Per-client (IP address) rate limits on /api, so a runaway tab or script cannot keep the server
  * busy, and — stricter — on the manual refresh, which is what could spend the Space-Track budget.
  * A limit of 0 switches it off (the benchmark does that). Memory store: one process, one counter;
- * behind express-rate-limit's Store interface should several instances ever share one.
+ * with REDIS_URL the counts live in Redis (state/redis-rate-limit-store.ts), one per client for all
+ * instances, and a Redis that cannot be reached lets requests through rather than failing them.
  *
  * The client address is req.ip: the socket's peer, or — only when TRUST_PROXY says which proxies to
  * believe (app.ts sets Express's `trust proxy`) — the address those proxies put in X-Forwarded-For.
  */
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../logger.ts';
 import { AppError } from './app-error.ts';
@@ -21,9 +22,13 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerMinute: 300, refreshPerMinute: 6 };
 
-function limiter(perMinute: number, code: string, what: string, logger: Logger): RequestHandler {
+/** A shared store for the limit of that name (`api`, `refresh`); the library's memory store when omitted. */
+export type RateLimitStores = (name: string) => Store;
+
+function limiter(perMinute: number, code: string, what: string, logger: Logger, name: string, stores?: RateLimitStores): RequestHandler {
   if (perMinute === 0) return (_req, _res, next) => next();
   return rateLimit({
+    ...(stores && { store: stores(name), passOnStoreError: true }),
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-8',
@@ -42,10 +47,10 @@ function limiter(perMinute: number, code: string, what: string, logger: Logger):
   });
 }
 
-export function apiRateLimit(limits: RateLimits, logger: Logger): RequestHandler {
-  return limiter(limits.apiPerMinute, 'RATE_LIMITED', 'requests', logger);
+export function apiRateLimit(limits: RateLimits, logger: Logger, stores?: RateLimitStores): RequestHandler {
+  return limiter(limits.apiPerMinute, 'RATE_LIMITED', 'requests', logger, 'api', stores);
 }
 
-export function refreshRateLimit(limits: RateLimits, logger: Logger): RequestHandler {
-  return limiter(limits.refreshPerMinute, 'REFRESH_RATE_LIMITED', 'refresh requests', logger);
+export function refreshRateLimit(limits: RateLimits, logger: Logger, stores?: RateLimitStores): RequestHandler {
+  return limiter(limits.refreshPerMinute, 'REFRESH_RATE_LIMITED', 'refresh requests', logger, 'refresh', stores);
 }
