@@ -22,7 +22,7 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const { source, history } = await createSource(config, logger);
+const { source, history, rebuilt } = await createSource(config, logger);
 const clientDir = join(PROJECT_ROOT, 'dist');
 // The picture worker of the server-rendered pages (createApp renders them when there is no token).
 const pictures = sharedChartPictures(clientDir, logger);
@@ -30,6 +30,7 @@ const app = createApp({
   pictures,
   source,
   history,
+  rebuilt,
   logger,
   clientDir,
   dashboardToken: config.dashboardToken,

@@ -3,25 +3,34 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createMemoryBudget } from '../spacetrack/budget.ts';
 import { createSpaceTrackClient } from '../spacetrack/client.ts';
-import { createEmbeddedSource } from './embedded.ts';
+import { createEmbeddedCatalogue } from '../catalogue/catalogue-source.ts';
+import { createNewestDaySource } from '../catalogue/newest-day-source.ts';
+import { createRebuilt, type RebuiltBoxscores } from '../catalogue/rebuilt.ts';
+import { createEmbeddedSource, NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import { createHistory, type BoxscoreHistory } from './history.ts';
 import { createLiveSource } from './live-source.ts';
 import { createFileSnapshotStore } from './snapshot-store.ts';
 import type { BoxscoreSource } from './source.ts';
 
 /**
- * Live Space-Track data when credentials are configured, the embedded real snapshot otherwise;
- * and the history of every snapshot, which in live mode includes the stored copies.
+ * Live Space-Track data when credentials are configured, otherwise the boxscore rebuilt for the
+ * embedded satellite catalogue's day (the embedded real 2015 snapshot if it cannot be loaded);
+ * the history of every snapshot, which in live mode includes the stored copies; and the boxscore
+ * of any day rebuilt from the catalogue.
  */
-export async function createSource(config: Config, logger: Logger): Promise<{ source: BoxscoreSource; history: BoxscoreHistory }> {
+export async function createSource(config: Config, logger: Logger): Promise<{ source: BoxscoreSource; history: BoxscoreHistory; rebuilt: RebuiltBoxscores }> {
   if (!config.spacetrack) {
-    logger.info('no Space-Track credentials configured: serving the embedded snapshot');
-    const source = createEmbeddedSource();
-    return { source, history: createHistory({ source }) };
+    logger.info('no Space-Track credentials configured: serving the boxscore rebuilt from the embedded satellite catalogue');
+    const embedded = readEmbeddedSnapshot(NEWEST_EMBEDDED);
+    const rebuilt = createRebuilt({ catalogues: createEmbeddedCatalogue(logger), newestRealRows: async () => embedded.rows });
+    const source = createNewestDaySource(rebuilt, createEmbeddedSource(), logger);
+    return { source, history: createHistory({ source, rebuilt }), rebuilt };
   }
   const { maxPerMinute, maxPerHour, ...session } = config.spacetrack;
   const client = createSpaceTrackClient({ ...session, budget: createMemoryBudget({ maxPerMinute, maxPerHour }), logger });
   const store = createFileSnapshotStore({ dir: join(config.dataDir, 'boxscore'), logger });
   const source = await createLiveSource({ client, store, logger, minRefreshSeconds: config.minRefreshSeconds });
-  return { source, history: createHistory({ source, store }) };
+  // The newest real boxscore names codes that owner-codes.json does not.
+  const rebuilt = createRebuilt({ catalogues: createEmbeddedCatalogue(logger), newestRealRows: async () => (await source.current()).response.rows });
+  return { source, history: createHistory({ source, store, rebuilt }), rebuilt };
 }

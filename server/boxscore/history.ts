@@ -9,7 +9,8 @@
 import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import { computeChanges, diffTotals } from './changes.ts';
 import { rowKey } from '../shared/row-key.ts';
-import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from '../shared/contract.ts';
+import type { RebuiltBoxscores } from '../catalogue/rebuilt.ts';
+import { CITATION, catalogueCitation, type BoxscoreSourceInfo, type CatalogueRef, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from '../shared/contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';
 import type { ParsedBoxscore } from './parse.ts';
@@ -17,6 +18,7 @@ import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
 interface Entry extends HistoryEntry {
+  /** "rebuilt" entries are counted from the catalogue; the others are real boxscores. */
   /** Cache key: the embedded file or the store's id. */
   id: string;
   load: () => Promise<ParsedBoxscore | undefined>;
@@ -30,9 +32,13 @@ export interface HistoryList {
 export interface BoxscoreHistory {
   /** The snapshots there are; a caller that has the current boxscore passes it (the source is then not asked again). */
   list(current?: PreparedBoxscore): Promise<HistoryList>;
-  /** The snapshot of that date; undefined when there is none. */
+  /** The real snapshot of that date, else (with a catalogue) the boxscore rebuilt for it; undefined when there is none. */
   snapshot(asOf: string): Promise<PreparedBoxscore | undefined>;
-  /** Changes between two dates; `missing` names the dates that have no snapshot. */
+  /**
+   * Changes between two dates: between the real snapshots when both days have one, otherwise
+   * between the boxscores rebuilt for both (never a real one against a rebuilt one, whose
+   * differences would be the method's, not the sky's); `missing` names the dates that have none.
+   */
   changes(from: string, to: string): Promise<{ body: PreparedBody } | { missing: string[] }>;
   /** One country across every snapshot, by SPADOC code; undefined when no snapshot has it. */
   trend(code: string): Promise<PreparedBody | undefined>;
@@ -42,7 +48,14 @@ export interface BoxscoreHistory {
 
 const HISTORY_SNAPSHOT_MESSAGE = 'A real Space-Track boxscore embedded in the dashboard (2015).';
 
-export function createHistory({ source, store }: { source: BoxscoreSource; store?: Pick<SnapshotStore, 'list' | 'read'> }): BoxscoreHistory {
+export interface HistoryDeps {
+  source: BoxscoreSource;
+  store?: Pick<SnapshotStore, 'list' | 'read'>;
+  /** Boxscores rebuilt from the satellite catalogue, for any other day (server/catalogue/). */
+  rebuilt?: RebuiltBoxscores;
+}
+
+export function createHistory({ source, store, rebuilt }: HistoryDeps): BoxscoreHistory {
   const embedded: Entry[] = EMBEDDED_SNAPSHOTS.map((snapshot) => ({
     id: `embedded:${snapshot.asOf}`,
     asOf: snapshot.asOf,
@@ -55,7 +68,7 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
   const changesCache = new Lru<string, PreparedBody>(32);
   // null: no snapshot has that code (remembered too, or every unknown code would rescan them all).
   const trendCache = new Lru<string, PreparedBody | null>(64);
-  let listed: ({ version: string; entries: Entry[] } & HistoryList) | undefined;
+  let listed: ({ version: string; entries: Entry[]; catalogue: CatalogueRef | null } & HistoryList) | undefined;
   const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
 
   /**
@@ -87,7 +100,8 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
    */
   async function entries(known?: PreparedBoxscore): Promise<Entry[]> {
     const current = (known ?? (await source.current())).response.source;
-    const version = current.fetchedAt ?? 'none';
+    const catalogue = (await rebuilt?.catalogue()) ?? undefined;
+    const version = `${current.fetchedAt ?? 'none'}|${catalogue?.version ?? 'no catalogue'}`;
     if (listed?.version === version) return listed.entries;
     const byDate = new Map<string, Entry>(embedded.map((e) => [e.asOf, e]));
     if (store) {
@@ -102,15 +116,26 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
         });
       }
     }
+    // The catalogue's own day is a pick of its own (the newest there is, without credentials).
+    if (catalogue && rebuilt && !byDate.has(catalogue.ref.date)) {
+      const { date } = catalogue.ref;
+      byDate.set(date, { id: `rebuilt:${catalogue.version}`, asOf: date, kind: 'rebuilt', fetchedAt: catalogue.ref.fetchedAt, load: () => rebuilt.parsed(date) });
+    }
     const list = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
-    const response: HistoryResponse = { snapshots: list.map(describe) };
-    listed = { version, entries: list, response, body: prepareJson(response) };
+    const response: HistoryResponse = { snapshots: list.map(describe), catalogue: catalogue?.ref ?? null };
+    listed = { version, entries: list, catalogue: catalogue?.ref ?? null, response, body: prepareJson(response) };
     // Trends span every snapshot: a new one makes them all out of date.
     trendCache.clear();
     return list;
   }
 
   const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).find((e) => e.asOf === asOf);
+  /** Whether the catalogue can rebuild that day (the list, and so the catalogue, is current). */
+  const inRange = async (asOf: string) => {
+    await entries();
+    const ref = listed?.catalogue;
+    return ref !== null && ref !== undefined && asOf >= ref.firstDay && asOf <= ref.date;
+  };
 
   return {
     async list(current) {
@@ -126,7 +151,7 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
       const current = await source.current();
       if (current.response.source.asOf === asOf) return current;
       const entry = await find(asOf, current);
-      if (!entry) return undefined;
+      if (!entry || entry.kind === 'rebuilt') return rebuilt && (await inRange(asOf)) ? rebuilt.boxscore(asOf) : undefined;
       const cached = preparedCache.get(entry.id);
       if (cached) return cached;
       const data = await parsed(entry);
@@ -144,6 +169,23 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
 
     async changes(from, to) {
       const [a, b] = [await find(from), await find(to)];
+      if (rebuilt && (a?.kind !== 'snapshot' && a?.kind !== 'live' || b?.kind !== 'snapshot' && b?.kind !== 'live')) {
+        const missing = [(await inRange(from)) ? undefined : from, (await inRange(to)) ? undefined : to].filter((d): d is string => d !== undefined);
+        if (missing.length > 0) return { missing };
+        const key = `rebuilt|${listed!.version}|${from}|${to}`;
+        const cached = changesCache.get(key);
+        if (cached) return { body: cached };
+        const [pa, pb] = [await rebuilt.parsed(from), await rebuilt.parsed(to)];
+        const fetchedAt = listed!.catalogue!.fetchedAt;
+        const response: ChangesResponse = {
+          from: { asOf: from, kind: 'rebuilt', fetchedAt },
+          to: { asOf: to, kind: 'rebuilt', fetchedAt },
+          rows: computeChanges(pa.rows, pb.rows),
+          totals: diffTotals(pa.totals, pb.totals),
+          citation: catalogueCitation(listed!.catalogue!.date),
+        };
+        return { body: changesCache.set(key, prepareJson(response)) };
+      }
       if (!a || !b) return { missing: [a ? undefined : from, b ? undefined : to].filter((d): d is string => d !== undefined) };
       const key = `${a.id}|${b.id}`;
       const cached = changesCache.get(key);
@@ -166,17 +208,25 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
       const cached = trendCache.get(key);
       if (cached !== undefined) return cached ?? undefined;
       let name: { country: string; code: string | null } | undefined;
-      const points: TrendResponse['points'] = [];
+      let points: TrendResponse['points'] = [];
       for (const entry of list) {
+        if (entry.kind === 'rebuilt') continue;
         const row = (await parsed(entry))?.rows.find((r) => rowKey(r) === key);
         if (row) name = { country: row.country, code: row.code };
-        points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
+        points.push({ asOf: entry.asOf, kind: entry.kind, counts: row?.counts ?? null });
+      }
+      // With a catalogue: the country since its first object, year by year, beside the real ones.
+      const counted = listed?.catalogue ? await rebuilt?.trend(code) : undefined;
+      if (counted) {
+        name ??= { country: counted.country, code: counted.code };
+        points = [...points, ...counted.points].sort((a, b) => a.asOf.localeCompare(b.asOf));
       }
       if (!name) {
         trendCache.set(key, null);
         return undefined;
       }
-      const response: TrendResponse = { ...name, points, citation: CITATION };
+      const citation = listed?.catalogue && counted ? catalogueCitation(listed.catalogue.date) : CITATION;
+      const response: TrendResponse = { ...name, points, citation };
       const body = prepareJson(response);
       trendCache.set(key, body);
       return body;
