@@ -33,6 +33,8 @@ export interface LiveCatalogueDeps {
   now?: () => Date;
 }
 
+const rejected = (reason: string) => new UpstreamError('UPSTREAM_INVALID_DATA', `Space-Track's satellite catalogue was rejected whole: ${reason}`);
+
 /** A new copy with fewer objects than this share of the current one is taken for a cut-off answer. */
 const MIN_SHARE_OF_PREVIOUS = 0.5;
 
@@ -84,12 +86,12 @@ export function createLiveCatalogue({ client, store, embedded, logger, minRefres
       try {
         prepared = await prepareInWorker({ text, date: fetchedAt.toISOString().slice(0, 10) });
       } catch (err) {
-        throw upstreamErrors.invalidData(err instanceof CatalogueFormatError ? err.message : 'The satellite catalogue could not be read.');
+        throw rejected(err instanceof CatalogueFormatError ? err.message : 'it could not be read.');
       }
       const before = good?.prepared.index.data.noradId.length ?? 0;
       const after = prepared.index.data.noradId.length;
       if (after < before * MIN_SHARE_OF_PREVIOUS) {
-        throw upstreamErrors.invalidData(`The satellite catalogue answer holds ${after} objects, under half of the ${before} of the copy in use: taken for a cut-off answer.`);
+        throw rejected(`the answer holds ${after} objects, under half of the ${before} of the copy in use: taken for a cut-off answer.`);
       }
       try {
         await store.save(fetchedAt, text);
