@@ -17,6 +17,8 @@ import { nextSort, sortRows } from './features/table/sort.ts';
 import { tableCsv } from './features/table/table-csv.ts';
 import { withChanges } from './features/table/table-rows.ts';
 import { TableToolbar } from './features/table/table-toolbar.tsx';
+import { countCellAt } from './features/objects/count-cell.ts';
+import type { ObjectsView } from './features/objects/objects-view.ts';
 import { DEFAULT_TIMELINE } from './features/timeline/timeline-view.ts';
 import { ThemeToggle } from './features/theme/theme-toggle.tsx';
 import { CHART_THEMES, useTheme, type Theme } from './features/theme/use-theme.ts';
@@ -30,6 +32,7 @@ import { chartTitle, exportFileName, MAX_LIMIT, type View } from './view.ts';
 
 // The timeline and the objects list load on demand: the first view carries none of their code.
 const TimelinePanel = lazy(() => import('./features/timeline/timeline-panel.tsx').then((m) => ({ default: m.TimelinePanel })));
+const ObjectsDialog = lazy(() => import('./features/objects/objects-dialog.tsx').then((m) => ({ default: m.ObjectsDialog })));
 const CountryDetail = lazy(() => import('./features/detail/country-detail.tsx').then((m) => ({ default: m.CountryDetail })));
 
 /** `search`: the address's query string (the server renders with the request's; the browser's is the default). */
@@ -160,12 +163,17 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
   const shown: View = { ...view, filter, onlyChanged, sort, compare };
   const charted = Math.min(view.limit, rows.length) + (view.others && rows.length > view.limit ? 1 : 0);
   const caption = citationText(source);
+  const openObjects = useCallback((objects: ObjectsView | null) => objects && update({ objects }), [update]);
+  const objectsRow = view.objects?.code ? data.rows.find((r) => r.code?.toUpperCase() === view.objects!.code!.toUpperCase()) : undefined;
   const countryOptions = useMemo(() => data.rows.flatMap((r) => (r.code ? [{ code: r.code, country: r.country }] : [])), [data.rows]);
   const selectCountry = useCallback((code: string) => update({ country: code }), [update]);
   const detailRow = view.country ? data.rows.find((r) => r.code?.toUpperCase() === view.country?.toUpperCase()) : undefined;
   useEffect(() => {
     if (view.country && !detailRow) reject([`country=${view.country}`], { country: null });
   }, [view.country, detailRow, reject]);
+  useEffect(() => {
+    if (view.objects?.code && !objectsRow) reject([`objects=${view.objects.code}:${view.objects.count}`], { objects: null });
+  }, [view.objects, objectsRow, reject]);
   const emptyMessage = filter.trim()
     ? `No countries match “${filter.trim()}”${onlyChanged ? ' among those that changed' : ''}.`
     : onlyChanged
@@ -259,6 +267,12 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
         >
           <CsvButton build={() => tableCsv(rows, view.hidden, comparison ? comparison.from.asOf : null)} fileName={exportFileName(shown, source.asOf, 'csv')} />
         </TableToolbar>
+        {/* A count lists its objects (from the catalogue): a click, or Enter on a focused cell. */}
+        <div
+          className="table-counts"
+          onClick={range ? (e) => openObjects(countCellAt(e.target)) : undefined}
+          onKeyDown={range ? (e) => e.key === 'Enter' && openObjects(countCellAt(e.target)) : undefined}
+        >
         <CountryTable
           rows={rows}
           totalRows={tableRows.length}
@@ -272,6 +286,7 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
           onClearFilter={() => update({ filter: '', onlyChanged: false })}
           onSelectCountry={selectCountry}
         />
+        </div>
       </section>
 
       {detailRow ? (
@@ -286,6 +301,22 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
             caption={caption}
             exportFileName={`boxscore-trend-${detailRow.code?.toLowerCase() ?? 'country'}-${source.asOf}.png`}
             onClose={() => update({ country: null })}
+            onListObjects={range ? (count) => update({ objects: { code: detailRow.code, count } }) : undefined}
+          />
+        </Suspense>
+      ) : null}
+
+      {range && view.objects && (view.objects.code === null || objectsRow) ? (
+        <Suspense fallback={null}>
+          <ObjectsDialog
+            key={`${view.objects.code ?? '*'}:${view.objects.count}:${source.asOf}`}
+            code={objectsRow?.code ?? null}
+            who={objectsRow ? `${objectsRow.country} (${objectsRow.code})` : 'All countries'}
+            count={view.objects.count}
+            value={(objectsRow?.counts ?? data.totals.counts)[view.objects.count]}
+            asOf={source.asOf}
+            real={source.kind !== 'rebuilt'}
+            onClose={() => update({ objects: null })}
           />
         </Suspense>
       ) : null}

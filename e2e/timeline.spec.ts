@@ -46,9 +46,7 @@ test('the timeline loads on demand; the world\'s orbital debris rises; countries
   expect(at(2000)).toBeLessThan(at(2025));
 
   // The tooltip gives the date and exact numbers.
-  const plot = panel.locator('.recharts-cartesian-grid').first();
-  const box = (await plot.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  await panel.locator('.recharts-cartesian-grid').first().hover({ force: true });
   await expect(panel.locator('.recharts-tooltip-wrapper')).toContainText(/At the end of \d{4} \(\d{4}-12-31\)/);
 
   // Two countries: lines of one count (orbital debris by default), and the log scale becomes honest.

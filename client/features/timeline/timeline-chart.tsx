@@ -57,7 +57,7 @@ export function TimelineChart({ plot, theme, narrow, range, onRange, events, cap
         formatter={(value) => (value === null || value === undefined ? 'none' : formatCount(Number(value)))}
         contentStyle={{ background: theme.surface, color: theme.text, borderColor: theme.grid }}
       />
-      <Legend verticalAlign="top" height={narrow ? 56 : 36} itemSorter={null} wrapperStyle={{ fontSize: 13 }} />
+      <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ fontSize: 13, paddingBottom: 8 }} />
       {events.map((e) => (
         <ReferenceLine key={`${e.date}-${e.label}`} x={e.date} stroke={theme.muted} strokeDasharray="3 3" label={{ value: e.label, position: 'top', fill: theme.text, fontSize: 12, fontWeight: 600 }} />
       ))}
