@@ -1,8 +1,8 @@
 import type { BoxscoreResponse, ChangesResponse } from '../server/shared/contract.ts';
 import { expect, test } from './catalogue-fixtures.ts';
 
-// Long journeys over the real catalogue, on a machine shared by many: three times the usual time.
-test.beforeEach(() => test.slow());
+// Long journeys over the real catalogue, on a machine shared by many (load averages of 40 seen on 2 cores).
+test.beforeEach(() => test.setTimeout(240_000));
 
 const count = (n: number) => n.toLocaleString('en-US');
 
