@@ -4,6 +4,8 @@ import type { Logger } from '../logger.ts';
 import { createMemoryBudget } from '../spacetrack/budget.ts';
 import { createSpaceTrackClient } from '../spacetrack/client.ts';
 import { createEmbeddedCatalogue } from '../catalogue/catalogue-source.ts';
+import { createCatalogueStore } from '../catalogue/catalogue-store.ts';
+import { createLiveCatalogue } from '../catalogue/live-catalogue.ts';
 import { createNewestDaySource } from '../catalogue/newest-day-source.ts';
 import { createRebuilt, type RebuiltBoxscores } from '../catalogue/rebuilt.ts';
 import { createEmbeddedSource, NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
@@ -22,7 +24,9 @@ export async function createSource(config: Config, logger: Logger): Promise<{ so
   if (!config.spacetrack) {
     logger.info('no Space-Track credentials configured: serving the boxscore rebuilt from the embedded satellite catalogue');
     const embedded = readEmbeddedSnapshot(NEWEST_EMBEDDED);
-    const rebuilt = createRebuilt({ catalogues: createEmbeddedCatalogue(logger), newestRealRows: async () => embedded.rows });
+    const catalogues = createEmbeddedCatalogue(logger);
+    void catalogues.current(); // loaded now, in a worker, while the server starts listening
+    const rebuilt = createRebuilt({ catalogues, newestRealRows: async () => embedded.rows });
     const source = createNewestDaySource(rebuilt, createEmbeddedSource(), logger);
     return { source, history: createHistory({ source, rebuilt }), rebuilt };
   }
@@ -30,7 +34,15 @@ export async function createSource(config: Config, logger: Logger): Promise<{ so
   const client = createSpaceTrackClient({ ...session, budget: createMemoryBudget({ maxPerMinute, maxPerHour }), logger });
   const store = createFileSnapshotStore({ dir: join(config.dataDir, 'boxscore'), logger });
   const source = await createLiveSource({ client, store, logger, minRefreshSeconds: config.minRefreshSeconds });
+  // The catalogue from the same session, budget and daily rule; the shipped one until a copy is fetched.
+  const catalogues = createLiveCatalogue({
+    client,
+    store: createCatalogueStore({ dir: join(config.dataDir, 'catalogue'), logger }),
+    embedded: createEmbeddedCatalogue(logger),
+    logger,
+    minRefreshSeconds: config.minRefreshSeconds,
+  });
   // The newest real boxscore names codes that owner-codes.json does not.
-  const rebuilt = createRebuilt({ catalogues: createEmbeddedCatalogue(logger), newestRealRows: async () => (await source.current()).response.rows });
+  const rebuilt = createRebuilt({ catalogues, newestRealRows: async () => (await source.current()).response.rows });
   return { source, history: createHistory({ source, store, rebuilt }), rebuilt };
 }

@@ -30,10 +30,18 @@ export function describeCatalogue(prepared: PreparedCatalogue, fetchedAt: string
   return { prepared, ref, version: `${data.date}|${fetchedAt ?? 'embedded'}|${stale ? 'stale' : 'fresh'}`, message };
 }
 
-/** The catalogue shipped in server/catalogue/embedded/, loaded in a worker as soon as this is called. */
+/**
+ * The catalogue shipped in server/catalogue/embedded/, loaded in a worker on the first call (live
+ * mode needs it only when no copy has been fetched yet), then kept.
+ */
 export function createEmbeddedCatalogue(logger: Logger): CatalogueSource {
+  let loading: Promise<LoadedCatalogue | undefined> | undefined;
+  return { current: () => (loading ??= load(logger)) };
+}
+
+function load(logger: Logger): Promise<LoadedCatalogue | undefined> {
   const file = newestEmbeddedCatalogue();
-  const loading: Promise<LoadedCatalogue | undefined> = file
+  return file
     ? prepareInWorker({ file: file.file.pathname, date: file.date }).then(
         (prepared) => {
           logger.info({ date: file.date, objects: prepared.index.data.noradId.length }, 'satellite catalogue loaded');
@@ -45,5 +53,4 @@ export function createEmbeddedCatalogue(logger: Logger): CatalogueSource {
         },
       )
     : Promise.resolve(undefined);
-  return { current: () => loading };
 }

@@ -4,7 +4,7 @@
  * compressed, hashed) once per catalogue copy and question, then served from a bounded cache.
  */
 import { AppError } from '../http/app-error.ts';
-import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
+import { prepareJson, QUICK, type PreparedBody } from '../http/prepared-json.ts';
 import { Lru } from '../boxscore/lru.ts';
 import type { ParsedBoxscore } from '../boxscore/parse.ts';
 import { prepareBoxscore, type PreparedBoxscore } from '../boxscore/source.ts';
@@ -102,7 +102,7 @@ export function createRebuilt({ catalogues, newestRealRows }: { catalogues: Cata
   }
 
   function cachedBody(key: string, make: () => unknown): PreparedBody {
-    return bodies.get(key) ?? bodies.set(key, prepareJson(make()));
+    return bodies.get(key) ?? bodies.set(key, prepareJson(make(), QUICK));
   }
 
   async function boxscore(asOf: string): Promise<PreparedBoxscore> {
@@ -121,7 +121,7 @@ export function createRebuilt({ catalogues, newestRealRows }: { catalogues: Cata
       message: rebuiltMessage(loaded, decayedUnknown),
       rebuilt: { catalogue: loaded.ref, counted, decayedUnknown },
     };
-    return boxscores.set(key, prepareBoxscore(source, { rows, totals, issues }));
+    return boxscores.set(key, prepareBoxscore(source, { rows, totals, issues }, QUICK));
   }
 
   return {

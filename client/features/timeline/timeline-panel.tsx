@@ -75,7 +75,7 @@ export function TimelinePanel({ view, onChange, onClose, countries, theme, narro
         <div className="panel-actions">
           {plot ? (
             <>
-              <ExportPngButton target={figureRef} fileName={`${fileBase}.png`} background={theme.surface} label="Export timeline PNG" />
+              <ExportPngButton target={figureRef} fileName={`${fileBase}.png`} theme={theme.name} label="Export timeline PNG" />
               <CsvButton
                 label="Export timeline CSV"
                 build={() => {
