@@ -26,7 +26,8 @@ export interface RenderedDashboard {
  */
 export function rendersOnServer(search: string): boolean {
   const { view } = parseView(search);
-  return serializeView(view) === search && !view.asOf && !view.compare && !view.country;
+  // The timeline and the objects list load their code and data in the browser.
+  return serializeView(view) === search && !view.asOf && !view.compare && !view.country && !view.timeline && !view.objects;
 }
 
 const sketch = { picture: null, sketch: ChartSketch };

@@ -24,11 +24,12 @@ try {
 const logger = createLogger(config.logLevel);
 // With REDIS_URL the session, budget, lock, copies and per-client limits are shared with other instances.
 const state = await createState(config, logger);
-const { source, history } = await createSource(config, logger, state);
+const { source, history, rebuilt } = await createSource(config, logger, state);
 const clientDir = join(PROJECT_ROOT, 'dist');
 const app = createApp({
   source,
   history,
+  rebuilt,
   logger,
   clientDir,
   dashboardToken: config.dashboardToken,
@@ -43,7 +44,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const bound = typeof address === 'object' && address ? address.address : config.host;
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
-  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
+  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'no credentials: the boxscore rebuilt from the embedded satellite catalogue'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
   fail(err.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to another port.` : `Cannot listen: ${err.message}`);

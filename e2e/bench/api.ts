@@ -35,8 +35,8 @@ export interface ApiFigures {
   loop: LoopDelay;
 }
 
-export const startApp = (env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> =>
-  spawnServer({ script: 'e2e/bench/serve.ts', args: ['app'], env: { ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs });
+export const startApp = (env: Record<string, string> = {}, nodeArgs: string[] = [], readyMs?: number): Promise<ChildServer> =>
+  spawnServer({ script: 'e2e/bench/serve.ts', args: ['app'], env: { ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs, readyMs });
 
 export async function load(url: string, seconds: number, headers: Record<string, string>, expect: 200 | 304): Promise<LoadFigures> {
   const r = await autocannon({ url, connections: 50, duration: seconds, headers: { ...ACCEPT, ...headers } });

@@ -19,8 +19,9 @@ import type * as ServerEntryModule from '../../client/server-entry.tsx';
 import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
-import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
+import { prepareBody, QUICK, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
+import { SlidingWindow } from '../sliding-window.ts';
 
 /** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
 type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard'>;
@@ -46,25 +47,17 @@ interface Options {
 const ROOT = '<div id="root"></div>';
 /** Addresses remembered per snapshot: the common ones, bounded against ever-new query strings. */
 const PAGES_PER_SNAPSHOT = 64;
-/** A new view's page is compressed while its first reader waits: brotli 5 takes a few ms (11 takes ~100 ms for ~80 kB) and is ~15% larger. */
-const PAGE_BROTLI_QUALITY = 5;
 
 export function createPageRenderer({ source, history, clientDir, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
   const entryFile = join(clientDir, 'server', 'server-entry.js');
   let entry: Promise<ServerEntry | null> | null = null;
   let template: string | null = null;
   const cache = new WeakMap<PreparedBoxscore, Lru<string, PreparedBody>>();
-  const renderedAt: number[] = [];
+  const renders = new SlidingWindow(60_000, rendersPerMinute);
   let warnedAt = 0;
 
   /** Whether one more render fits in the last minute's budget (and counts it). */
-  const mayRender = () => {
-    const now = Date.now();
-    while (renderedAt.length > 0 && renderedAt[0]! <= now - 60_000) renderedAt.shift();
-    if (renderedAt.length >= rendersPerMinute) return false;
-    renderedAt.push(now);
-    return true;
-  };
+  const mayRender = () => renders.tryRecord(Date.now());
 
   const loadEntry = () =>
     (entry ??= existsSync(entryFile)
@@ -84,7 +77,8 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
     // A function, not a string: a replacement string would read `$&`, `` $` ``, `$'` and `$$` in the
     // page (the filter text of the address is in it) as patterns, copying the template into the page.
     const page = template.replace(ROOT, () => `<div id="root">${result.html}</div>${result.dataHtml}`);
-    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8', PAGE_BROTLI_QUALITY);
+    // Compressed quickly (brotli 5: a few ms, where 11 takes ~100 ms for ~80 kB) while its first reader waits.
+    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8', QUICK);
   }
 
   async function listHistory(current: PreparedBoxscore): Promise<HistoryList | null> {

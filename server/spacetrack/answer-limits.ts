@@ -23,6 +23,12 @@ export interface AnswerLimits {
  */
 export const BOXSCORE_LIMITS: AnswerLimits = { what: 'the boxscore', maxBytes: 1_000_000, maxRows: 1_000 };
 
+/**
+ * The satellite catalogue (SATCAT_PATH, the fields the dashboard uses): ~67,000 rows and ~10 MB
+ * today, growing by a few thousand rows a year. Room for three times that, parsed in a worker.
+ */
+export const CATALOGUE_LIMITS: AnswerLimits = { what: 'the satellite catalogue', maxBytes: 64 * 1024 * 1024, maxRows: 200_000 };
+
 /** Login and logout answers: a few bytes of JSON, or an error page. */
 export const SMALL_ANSWER_LIMITS: AnswerLimits = { what: 'a login or logout', maxBytes: 256 * 1024, maxRows: 10 };
 

@@ -14,9 +14,10 @@
 import makeFetchCookie from 'fetch-cookie';
 import { CookieJar } from 'tough-cookie';
 import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
+import { CATALOGUE_FIELDS } from '../catalogue/parse.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestBudget } from './budget.ts';
-import { BOXSCORE_LIMITS, readWithinLimits, SMALL_ANSWER_LIMITS, type AnswerLimits } from './answer-limits.ts';
+import { BOXSCORE_LIMITS, CATALOGUE_LIMITS, readWithinLimits, SMALL_ANSWER_LIMITS, type AnswerLimits } from './answer-limits.ts';
 import { localSessionStore, type SessionStore } from './session-store.ts';
 import { deadline } from './deadline.ts';
 import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
@@ -25,6 +26,8 @@ import { upstreamErrors, UpstreamError } from './errors.ts';
 const LOGIN_PATH = '/ajaxauth/login';
 const LOGOUT_PATH = '/ajaxauth/logout';
 const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
+/** The satellite catalogue, only the fields the dashboard uses (`predicates`): a third of the full answer. */
+export const SATCAT_PATH = `/basicspacedata/query/class/satcat/predicates/${CATALOGUE_FIELDS.join(',')}/format/json`;
 const SESSION_COOKIE = 'chocolatechip';
 /**
  * Logout is a courtesy on the way out: index.ts must exit within the ~10 s a process manager grants
@@ -44,7 +47,7 @@ export interface SpaceTrackClientOptions {
   session?: SessionStore;
   logger: Logger;
   /** Per query: how many bytes and rows an answer may have (answer-limits.ts has the defaults). */
-  limits?: { boxscore?: AnswerLimits };
+  limits?: { boxscore?: AnswerLimits; catalogue?: AnswerLimits };
 }
 
 export interface BoxscoreFetch {
@@ -56,6 +59,12 @@ export interface BoxscoreFetch {
 export interface SpaceTrackClient {
   /** Log in if needed, query the boxscore, validate it. Rejects with an UpstreamError. */
   fetchBoxscore(): Promise<BoxscoreFetch>;
+  /**
+   * Log in if needed and query the satellite catalogue (SATCAT_PATH). Resolves to the answer's
+   * text once it is not a failure page, a rate-limit answer or empty; parsing 10 MB of JSON is
+   * left to the catalogue's worker (server/catalogue/load.ts). Rejects with an UpstreamError.
+   */
+  fetchCatalogue(): Promise<string>;
   /** Cancel requests in flight and end the session upstream (best effort, never rejects). */
   close(): Promise<void>;
 }
@@ -68,6 +77,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
   const closing = new AbortController();
   const logoutMs = Math.min(timeoutMs, LOGOUT_DEADLINE_MS);
   const boxscoreLimits = options.limits?.boxscore ?? BOXSCORE_LIMITS;
+  const catalogueLimits = options.limits?.catalogue ?? CATALOGUE_LIMITS;
   let loggedIn = false;
   let loginInFlight: Promise<void> | undefined;
 
@@ -158,15 +168,15 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     return error;
   }
 
-  async function query(): Promise<RawAnswer> {
+  async function query(path = BOXSCORE_PATH, limits = boxscoreLimits): Promise<RawAnswer> {
     await ensureLoggedIn();
-    const first = await send(BOXSCORE_PATH, { method: 'GET' }, 'query', boxscoreLimits);
+    const first = await send(path, { method: 'GET' }, 'query', limits);
     if (first.status !== 401) return first;
     // The session expired: log in again once and repeat the query once, then give up.
     log.info('session expired (401): logging in again once');
     await dropSession();
     await ensureLoggedIn();
-    const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query', boxscoreLimits);
+    const second = await send(path, { method: 'GET' }, 'query', limits);
     if (second.status === 401) {
       await dropSession();
       throw fail(upstreamErrors.sessionRejected(), 'query');
@@ -189,6 +199,15 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       }
       log.info({ rows: rows.length }, 'boxscore fetched');
       return { rows, parsed };
+    },
+
+    async fetchCatalogue() {
+      const answer = await query(SATCAT_PATH, catalogueLimits);
+      const failure = failureOf(answer);
+      if (failure) throw fail(failure, 'catalogue');
+      if (answer.body.trim() === '') throw fail(upstreamErrors.empty(), 'catalogue');
+      log.info({ bytes: answer.body.length }, 'satellite catalogue fetched');
+      return answer.body;
     },
 
     async close() {
