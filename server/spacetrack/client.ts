@@ -10,6 +10,7 @@
 import makeFetchCookie from 'fetch-cookie';
 import { CookieJar } from 'tough-cookie';
 import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
+import { CATALOGUE_FIELDS } from '../catalogue/parse.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestBudget } from './budget.ts';
 import { localSessionStore, type SessionStore } from './session-store.ts';
@@ -20,6 +21,8 @@ import { upstreamErrors, UpstreamError } from './errors.ts';
 const LOGIN_PATH = '/ajaxauth/login';
 const LOGOUT_PATH = '/ajaxauth/logout';
 const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
+/** The satellite catalogue, only the fields the dashboard uses (`predicates`): a third of the full answer. */
+export const SATCAT_PATH = `/basicspacedata/query/class/satcat/predicates/${CATALOGUE_FIELDS.join(',')}/format/json`;
 const SESSION_COOKIE = 'chocolatechip';
 /**
  * Logout is a courtesy on the way out: index.ts must exit within the ~10 s a process manager grants
@@ -49,6 +52,12 @@ export interface BoxscoreFetch {
 export interface SpaceTrackClient {
   /** Log in if needed, query the boxscore, validate it. Rejects with an UpstreamError. */
   fetchBoxscore(): Promise<BoxscoreFetch>;
+  /**
+   * Log in if needed and query the satellite catalogue (SATCAT_PATH). Resolves to the answer's
+   * text once it is not a failure page, a rate-limit answer or empty; parsing 10 MB of JSON is
+   * left to the catalogue's worker (server/catalogue/load.ts). Rejects with an UpstreamError.
+   */
+  fetchCatalogue(): Promise<string>;
   /** Cancel requests in flight and end the session upstream (best effort, never rejects). */
   close(): Promise<void>;
 }
@@ -148,15 +157,15 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     return error;
   }
 
-  async function query(): Promise<RawAnswer> {
+  async function query(path = BOXSCORE_PATH): Promise<RawAnswer> {
     await ensureLoggedIn();
-    const first = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    const first = await send(path, { method: 'GET' }, 'query');
     if (first.status !== 401) return first;
     // The session expired: log in again once and repeat the query once, then give up.
     log.info('session expired (401): logging in again once');
     await dropSession();
     await ensureLoggedIn();
-    const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    const second = await send(path, { method: 'GET' }, 'query');
     if (second.status === 401) {
       await dropSession();
       throw fail(upstreamErrors.sessionRejected(), 'query');
@@ -179,6 +188,15 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       }
       log.info({ rows: rows.length }, 'boxscore fetched');
       return { rows, parsed };
+    },
+
+    async fetchCatalogue() {
+      const answer = await query(SATCAT_PATH);
+      const failure = failureOf(answer);
+      if (failure) throw fail(failure, 'catalogue');
+      if (answer.body.trim() === '') throw fail(upstreamErrors.empty(), 'catalogue');
+      log.info({ bytes: answer.body.length }, 'satellite catalogue fetched');
+      return answer.body;
     },
 
     async close() {
