@@ -29,20 +29,22 @@ describe('URL state', () => {
       asOf: '2015-03-05',
       compare: '2015-02-23',
       onlyChanged: true,
-      hidden: ['orbitalTba', 'decayedPayload'],
+      hidden: ['orbitalTba', 'decayedPayload', 'debrisPerPayload'],
       country: 'CIS',
     };
     const search = serializeView(view);
     expect(search).toBe(
-      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=orbital&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS',
+      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=orbital&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload%2CdebrisPerPayload&country=CIS',
     );
     expect(parseView(search)).toEqual({ view, invalid: [] });
   });
 
   it('drops invalid values for the defaults and reports them', () => {
-    const { view, invalid } = parseView('?sort=nonsense&n=0&show=sideways&types=payload,lasers&asOf=yesterday&scale=log&dir=up');
+    const { view, invalid } = parseView('?sort=nonsense&n=0&show=sideways&types=payload,lasers&asOf=yesterday&scale=log&dir=up&hide=worldShare,bogus');
     expect(view).toEqual({ ...DEFAULT_VIEW, scale: 'log' });
-    expect(invalid).toEqual(['sort=nonsense', 'n=0', 'show=sideways', 'types=payload,lasers', 'asOf=yesterday', 'dir=up']);
+    expect(invalid).toEqual(['sort=nonsense', 'n=0', 'show=sideways', 'types=payload,lasers', 'asOf=yesterday', 'dir=up', 'hide=worldShare,bogus']);
+    // Names every object has are not columns.
+    expect(parseView('?sort=toString').invalid).toEqual(['sort=toString']);
   });
 
   it('refuses to sort on a change without a comparison', () => {

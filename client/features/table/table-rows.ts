@@ -1,33 +1,36 @@
 /**
  * The rows the table shows: the snapshot's countries, with their change since the comparison
- * snapshot when one is chosen.
+ * snapshot when one is chosen, and the figures derived from their counts.
  */
 import type { ChangeRow, CountryRow, Deltas } from '../../../server/shared/contract.ts';
 import { COUNT_KEYS, zeroCounts } from '../../../server/shared/counts.ts';
 import { rowKey } from '../../../server/shared/row-key.ts';
-import { isDeltaKey, type SortKey } from './columns.ts';
+import { isDeltaKey, type DerivedKey, type SortKey } from './columns.ts';
+import { derive, type Derived } from './derived.ts';
 
 const ZERO = zeroCounts();
 
 export interface TableRow extends CountryRow {
   change: { status: ChangeRow['status']; delta: Deltas } | null;
+  derived: Derived;
 }
-
 
 /**
  * The snapshot's rows with their changes; when comparing, countries that are gone since the
  * comparison snapshot are added at the end (no counts now: shown as unknown, with their change).
+ * `worldOrbitalTotal`: the world's objects in orbit, for each row's share of it.
  */
-export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined): TableRow[] {
-  if (!changes) return rows.map((row) => ({ ...row, change: null }));
+export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined, worldOrbitalTotal: number): TableRow[] {
+  const make = (row: CountryRow, change: TableRow['change']): TableRow => ({ ...row, change, derived: derive(row.counts, row.missing, worldOrbitalTotal) });
+  if (!changes) return rows.map((row) => make(row, null));
   const byKey = new Map(changes.map((c) => [rowKey(c), c]));
-  const present = rows.map((row): TableRow => {
+  const present = rows.map((row) => {
     const change = byKey.get(rowKey(row));
-    return { ...row, change: change ? { status: change.status, delta: change.delta } : null };
+    return make(row, change ? { status: change.status, delta: change.delta } : null);
   });
   const gone = changes
     .filter((c) => c.status === 'removed')
-    .map((c): TableRow => ({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS], change: { status: 'removed', delta: c.delta } }));
+    .map((c) => make({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS] }, { status: 'removed', delta: c.delta }));
   return gone.length > 0 ? [...present, ...gone] : present;
 }
 
@@ -35,9 +38,14 @@ export function isChanged(row: TableRow): boolean {
   return row.change !== null && row.change.status !== 'unchanged';
 }
 
+const isDerivedKey = (key: SortKey): key is DerivedKey => key === 'worldShare' || key === 'debrisPerPayload';
+
+/** The value a column sorts by; null when there is none (no code, no change, an unknown count or ratio). */
 export function cellValue(row: TableRow, key: SortKey): string | number | null {
   if (key === 'country') return row.country;
   if (key === 'code') return row.code;
   if (isDeltaKey(key)) return row.change ? row.change.delta[key.slice(6) as keyof Deltas] : null;
-  return row.counts[key];
+  if (isDerivedKey(key)) return row.derived[key];
+  // A count Space-Track did not report is unknown ("—"), not a zero.
+  return row.missing.includes(key) ? null : row.counts[key];
 }
