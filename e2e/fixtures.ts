@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 import { createLive, manualClock } from '../server/test-support/live-harness.ts';
 import { listen, type Listening } from '../server/test-support/listen.ts';
+import { axeChecker } from './axe.ts';
 import { startFakeSpaceTrack, type FakeScenario, type FakeSpaceTrack } from './fake-upstream/fake-space-track.ts';
 
 export const CLIENT_DIR = join(PROJECT_ROOT, 'dist');
@@ -26,7 +27,10 @@ export class DashboardPage {
   readonly chart: Locator;
   readonly chartLabels: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly a11y?: A11y,
+  ) {
     this.filter = page.getByLabel('Filter countries');
     this.count = page.getByText(/^[\d,]+ of [\d,]+ countries$/);
     this.table = page.getByRole('grid', { name: /^Objects by country: / }); // a grid: one tab stop, arrow keys inside
@@ -41,6 +45,7 @@ export class DashboardPage {
     await this.page.goto(url);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(this.page.locator('html')).toHaveAttribute('data-interactive', 'true');
+    await this.a11y?.check(`opened ${url}`);
   }
 
   sortButton(label: string): Locator {
@@ -55,6 +60,16 @@ export class DashboardPage {
   async countries(): Promise<string[]> {
     return this.bodyRows.locator('th[scope="row"]').allInnerTexts();
   }
+}
+
+/**
+ * Accessibility: `check(state)` runs axe-core's WCAG 2.2 A/AA rules on the page as it is and fails
+ * the journey on a serious or critical finding (see axe.ts). It runs on its own each time the
+ * dashboard page object opens a page and at the end of every journey that passed; journeys call it
+ * for the states they reach in between (a dialog open, a notice shown, another width or theme).
+ */
+export interface A11y {
+  check(state: string): Promise<void>;
 }
 
 /** Start the real app over a given source for one test; resolves to its base URL. */
@@ -72,7 +87,10 @@ export interface LiveDashboard {
  */
 export type ServeLive = (options?: { scenario?: FakeScenario; password?: string; start?: string }) => Promise<LiveDashboard>;
 
-export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive; cspViolations: string[]; hydrationErrors: string[] }, { app: Listening }>({
+export const test = base.extend<
+  { dashboard: DashboardPage; serve: ServeSource; serveLive: ServeLive; cspViolations: string[]; hydrationErrors: string[]; a11y: A11y },
+  { app: Listening }
+>({
   /**
    * Every journey fails on a Content-Security-Policy violation: the server's CSP is strict (no
    * inline script or style, images from us or data: only), so the page, the chart and the PNG
@@ -106,6 +124,20 @@ export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; 
     },
     { auto: true },
   ],
+  a11y: [
+    async ({ page }, use, testInfo) => {
+      const checker = axeChecker(page, testInfo);
+      const check = async (state: string) => {
+        const width = page.viewportSize()?.width;
+        const failing = await checker.check(`${state} (${width ?? '?'} px)`);
+        expect(failing, `axe-core: serious or critical WCAG 2.2 A/AA findings in "${state}"`).toEqual([]);
+      };
+      await use({ check });
+      // The state each journey ends in; not after a failure (its own error says more) or on a blank page.
+      if (testInfo.status === testInfo.expectedStatus && !page.isClosed() && page.url().startsWith('http')) await check('end of the journey');
+    },
+    { auto: true },
+  ],
   app: [
     async ({}, use) => {
       const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir: CLIENT_DIR });
@@ -116,7 +148,7 @@ export const test = base.extend<{ dashboard: DashboardPage; serve: ServeSource; 
     { scope: 'worker' },
   ],
   baseURL: async ({ app }, use) => use(app.url),
-  dashboard: async ({ page }, use) => use(new DashboardPage(page)),
+  dashboard: async ({ page, a11y }, use) => use(new DashboardPage(page, a11y)),
   serve: async ({}, use) => {
     const started: Listening[] = [];
     await use(async (source) => {

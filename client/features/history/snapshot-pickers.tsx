@@ -13,8 +13,10 @@ interface Props {
   onCompare: (compare: string | null) => void;
 }
 
+/** "2026-12-01 (fetched 17:04 UTC, current)": the fetch's date only when it is not the snapshot's, so a phone shows it whole. */
 function describe(entry: HistoryEntry, currentAsOf: string): string {
-  const kind = entry.kind === 'snapshot' ? 'embedded snapshot' : entry.fetchedAt ? `fetched ${formatInstant(entry.fetchedAt)}` : 'live';
+  const fetched = entry.fetchedAt ? formatInstant(entry.fetchedAt) : null;
+  const kind = entry.kind === 'snapshot' ? 'embedded snapshot' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
   return `${entry.asOf} (${kind}${entry.asOf === currentAsOf ? ', current' : ''})`;
 }
 

@@ -38,7 +38,6 @@ type CountColumn = (typeof COUNT_COLUMNS)[number];
 type DerivedColumn = (typeof DERIVED_COLUMNS)[number];
 
 const BADGES = { added: 'new', removed: 'gone', changed: 'changed', unchanged: '' } as const;
-const rowId = (row: TableRow) => `r:${row.code ?? ''}|${row.country}`;
 const tab = (on: boolean) => (on ? 0 : -1);
 
 interface RowProps {
@@ -111,11 +110,11 @@ export function CountryTable(props: Props) {
   const sub = useMemo(() => (rows.length > 0 && rows.length < totalRows ? subtotal(rows, world, comparing) : null), [rows, totalRows, world, comparing]);
   const worldDerived = useMemo(() => derive(totals.counts, [], world), [totals.counts, world]);
 
-  const shownIds = useMemo(() => new Set(shownRows.map(rowId)), [shownRows]);
+  const shownIds = useMemo(() => new Set(shownRows.map((row) => row.id)), [shownRows]);
   const visibleCols = new Set<string>([...counts.map((c) => c.key), ...derived.map((c) => c.key)]);
   const exists = ({ row, col }: ActiveCell) => {
     const rowThere = row === 'head' || row === 'all' || (row === 'head-change' && comparing) || (row === 'subtotal' && sub !== null) || (row === 'empty' && rows.length === 0) || shownIds.has(row);
-    return rowThere && (col === 'country' || (col === 'code' && (row === 'head' || row.startsWith('r:'))) || visibleCols.has(col));
+    return rowThere && (col === 'country' || (col === 'code' && (row === 'head' || shownIds.has(row))) || visibleCols.has(col));
   };
   const { tableRef, active, tabIndex, onFocus, onKeyDown } = useGridKeys(exists);
 
@@ -216,16 +215,15 @@ export function CountryTable(props: Props) {
             </tr>
           ) : (
             shownRows.map((row) => {
-              const id = rowId(row);
               return (
                 <CountryTableRow
-                  key={id}
-                  id={id}
+                  key={row.id}
+                  id={row.id}
                   row={row}
                   counts={counts}
                   derived={derived}
                   comparing={comparing}
-                  activeCol={active.row === id ? active.col : null}
+                  activeCol={active.row === row.id ? active.col : null}
                   onSelectCountry={onSelectCountry}
                 />
               );

@@ -4,13 +4,15 @@
  */
 import type { ChangeRow, CountryRow, Deltas } from '../../../server/shared/contract.ts';
 import { COUNT_KEYS, zeroCounts } from '../../../server/shared/counts.ts';
-import { rowKey } from '../../../server/shared/row-key.ts';
+import { rowKeys } from '../../../server/shared/row-key.ts';
 import { isDeltaKey, type DerivedKey, type SortKey } from './columns.ts';
 import { derive, type Derived } from './derived.ts';
 
 const ZERO = zeroCounts();
 
 export interface TableRow extends CountryRow {
+  /** Unique among the table's rows (even when a code or a whole row is repeated): its React key and grid row. */
+  id: string;
   change: { status: ChangeRow['status']; delta: Deltas } | null;
   derived: Derived;
 }
@@ -21,16 +23,20 @@ export interface TableRow extends CountryRow {
  * `worldOrbitalTotal`: the world's objects in orbit, for each row's share of it.
  */
 export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined, worldOrbitalTotal: number): TableRow[] {
-  const make = (row: CountryRow, change: TableRow['change']): TableRow => ({ ...row, change, derived: derive(row.counts, row.missing, worldOrbitalTotal) });
-  if (!changes) return rows.map((row) => make(row, null));
-  const byKey = new Map(changes.map((c) => [rowKey(c), c]));
-  const present = rows.map((row) => {
-    const change = byKey.get(rowKey(row));
-    return make(row, change ? { status: change.status, delta: change.delta } : null);
+  const keys = rowKeys(rows);
+  const make = (row: CountryRow, id: string, change: TableRow['change']): TableRow => ({ ...row, id, change, derived: derive(row.counts, row.missing, worldOrbitalTotal) });
+  if (!changes) return rows.map((row, i) => make(row, keys[i]!, null));
+  // Keyed as the server matched them: the changes of present rows come in the snapshot's row order.
+  const current = changes.filter((c) => c.status !== 'removed');
+  const currentKeys = rowKeys(current);
+  const byKey = new Map(current.map((c, i) => [currentKeys[i]!, c]));
+  const present = rows.map((row, i) => {
+    const change = byKey.get(keys[i]!);
+    return make(row, keys[i]!, change ? { status: change.status, delta: change.delta } : null);
   });
-  const gone = changes
-    .filter((c) => c.status === 'removed')
-    .map((c) => make({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS] }, { status: 'removed', delta: c.delta }));
+  const removed = changes.filter((c) => c.status === 'removed');
+  const goneKeys = rowKeys(removed);
+  const gone = removed.map((c, i) => make({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS] }, `gone|${goneKeys[i]!}`, { status: 'removed', delta: c.delta }));
   return gone.length > 0 ? [...present, ...gone] : present;
 }
 
