@@ -13,10 +13,13 @@ interface Props {
   onCompare: (compare: string | null) => void;
 }
 
-/** "2026-12-01 (fetched 17:04 UTC, current)": the fetch's date only when it is not the snapshot's, so a phone shows it whole. */
+/**
+ * "2015-03-05 (embedded, current)", "2026-12-01 (fetched 17:04 UTC, current)": short enough to show
+ * whole in a phone-wide menu, so the fetch's date is given only when it is not the snapshot's.
+ */
 function describe(entry: HistoryEntry, currentAsOf: string): string {
   const fetched = entry.fetchedAt ? formatInstant(entry.fetchedAt) : null;
-  const kind = entry.kind === 'snapshot' ? 'embedded snapshot' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
+  const kind = entry.kind === 'snapshot' ? 'embedded' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
   return `${entry.asOf} (${kind}${entry.asOf === currentAsOf ? ', current' : ''})`;
 }
 
