@@ -30,7 +30,8 @@ export interface RenderedDashboard {
  */
 export function rendersOnServer(search: string): boolean {
   const { view } = parseView(search);
-  return serializeView(view) === search && !view.asOf && !view.compare && !view.country;
+  // The timeline and the objects list load their code and data in the browser.
+  return serializeView(view) === search && !view.asOf && !view.compare && !view.country && !view.timeline && !view.objects;
 }
 
 /** The page for `search` (the query string, "?..." or "") over the server's data, as the browser's first render will be. */

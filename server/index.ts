@@ -8,6 +8,7 @@ import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { sharedChartPictures } from './render/chart-pictures.ts';
+import { createState } from './state/shared-state.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,7 +23,9 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const { source, history } = await createSource(config, logger);
+// With REDIS_URL the session, budget, lock, copies and per-client limits are shared with other instances.
+const state = await createState(config, logger);
+const { source, history, rebuilt } = await createSource(config, logger, state);
 const clientDir = join(PROJECT_ROOT, 'dist');
 // The picture worker of the server-rendered pages (createApp renders them when there is no token).
 const pictures = sharedChartPictures(clientDir, logger);
@@ -30,10 +33,13 @@ const app = createApp({
   pictures,
   source,
   history,
+  rebuilt,
   logger,
   clientDir,
   dashboardToken: config.dashboardToken,
   rateLimits: config.rateLimit,
+  rateLimitStores: state.rateLimitStores,
+  stateHealth: state.health,
   trustProxy: config.trustProxy,
 });
 
@@ -44,7 +50,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
   // Started now, so the first page does not wait for it; with a token no page is rendered.
   if (config.dashboardToken === undefined) pictures.warm();
-  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
+  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'no credentials: the boxscore rebuilt from the embedded satellite catalogue'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
   fail(err.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
@@ -87,6 +93,7 @@ async function shutdown(signal: string): Promise<void> {
   }
   clearInterval(idle);
   await pictures.close();
+  await state.close();
   logger.info('stopped');
   process.exit(0);
 }

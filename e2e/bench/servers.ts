@@ -57,9 +57,11 @@ export interface SpawnOptions {
   readyPath: string;
   /** Extra node flags, e.g. --expose-gc. */
   nodeArgs?: string[];
+  /** How long the server may take to answer at start (20 s unless said). */
+  readyMs?: number;
 }
 
-export async function spawnServer({ script, args = [], env = {}, readyPath, nodeArgs = [] }: SpawnOptions): Promise<ChildServer> {
+export async function spawnServer({ script, args = [], env = {}, readyPath, nodeArgs = [], readyMs }: SpawnOptions): Promise<ChildServer> {
   const port = await freePort();
   // stdout is discarded (request logs at info level cost the server what they cost in production,
   // but must not fill a pipe nobody reads); stderr is kept for the error message.
@@ -74,7 +76,7 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(`${url}${readyPath}`, child, () => errText);
+    await waitUntilReady(`${url}${readyPath}`, child, () => errText, readyMs);
   } catch (err) {
     if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
     running.delete(child);

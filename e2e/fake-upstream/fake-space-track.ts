@@ -3,6 +3,8 @@
  * describes: form login that fails with HTTP 200 {"Login":"Failed"}, a `chocolatechip` session
  * cookie (Max-Age=7200, doubled HttpOnly, Secure), 401 for queries without a valid session, both
  * rate-limit forms, maintenance HTML, resets, hanging answers (to queries, or to logout only with 'hang-logout'), and the real 2015 snapshots served
+ * byte for byte, and the real satellite catalogue of server/catalogue/embedded/ (for the `predicates` query
+ * live mode sends), under the same scenarios; the 2015 snapshots are served
  * byte for byte. It counts every request so tests can assert exactly what reached "upstream".
  *
  * Used by vitest, by Playwright, and from the command line (cli.ts, dev-live.ts). Tests running in
@@ -13,7 +15,10 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { EMBEDDED_SNAPSHOTS } from '../../server/boxscore/embedded.ts';
+import { newestEmbeddedCatalogue } from '../../server/catalogue/embedded.ts';
+import { SATCAT_PATH } from '../../server/spacetrack/client.ts';
 
 export type FakeScenario = 'ok' | 'login-failed' | 'expired-once' | 'expired-always' | 'rate-limit-500' | 'rate-limit-200'
   | 'maintenance-200' | 'maintenance-503' | 'malformed-json' | 'truncated-json' | 'empty-string' | 'empty-array'
@@ -25,7 +30,8 @@ export const FAKE_SCENARIOS: readonly FakeScenario[] = [
   'hang-logout',
 ];
 
-export interface FakeCounts { login: number; query: number; logout: number; total: number; other: number }
+/** `query`: boxscore queries; `satcat`: catalogue queries (both also in `total`). */
+export interface FakeCounts { login: number; query: number; satcat: number; logout: number; total: number; other: number }
 
 export interface FakeSpaceTrack {
   url: string;
@@ -77,15 +83,20 @@ export async function startFakeSpaceTrack(
     snapshot?: '2015-02-23' | '2015-03-05';
     /** Answer queries with these bytes instead of a real snapshot (e.g. a very large boxscore). */
     body?: Buffer;
+    /** Answer catalogue queries with these bytes instead of the real catalogue. */
+    satcat?: Buffer;
   } = {},
 ): Promise<FakeSpaceTrack> {
-  const data = options.body ?? readFileSync(EMBEDDED_SNAPSHOTS.find((s) => s.asOf === (options.snapshot ?? '2015-03-05'))!.file);
+  const boxscore = options.body ?? readFileSync(EMBEDDED_SNAPSHOTS.find((s) => s.asOf === (options.snapshot ?? '2015-03-05'))!.file);
+  // The real catalogue (the project's copy, reduced to the fields the dashboard asks for), read on first use.
+  let satcat: Buffer | undefined;
+  const catalogue = () => (satcat ??= options.satcat ?? gunzipSync(readFileSync(newestEmbeddedCatalogue()!.file)));
   let scenario: FakeScenario = options.scenario ?? 'ok';
   let delayMs = 0;
   let expiredOnceUsed = false;
   const sessions = new Set<string>();
   const issued: string[] = [];
-  const counts: FakeCounts = { login: 0, query: 0, logout: 0, total: 0, other: 0 };
+  const counts: FakeCounts = { login: 0, query: 0, satcat: 0, logout: 0, total: 0, other: 0 };
   const sockets = new Set<Socket>();
 
   const setScenario = (s: FakeScenario) => {
@@ -108,7 +119,7 @@ export async function startFakeSpaceTrack(
     });
   }
 
-  async function query(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function query(req: IncomingMessage, res: ServerResponse, data: Buffer): Promise<void> {
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     if (scenario === 'expired-always' || (scenario === 'expired-once' && !expiredOnceUsed)) {
       expiredOnceUsed = true;
@@ -171,7 +182,11 @@ export async function startFakeSpaceTrack(
     }
     if (req.method === 'GET' && path === QUERY_PATH) {
       counts.query++;
-      return void query(req, res);
+      return void query(req, res, boxscore);
+    }
+    if (req.method === 'GET' && path === SATCAT_PATH) {
+      counts.satcat++;
+      return void query(req, res, catalogue());
     }
     counts.other++;
     send(res, 404, 'text/html; charset=UTF-8', '<html><body>404 Not Found</body></html>');

@@ -21,6 +21,7 @@ import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
 import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
+import { SlidingWindow } from '../sliding-window.ts';
 import type { ChartPictures } from './chart-pictures.ts';
 
 /** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
@@ -54,17 +55,11 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
   let entry: Promise<ServerEntry | null> | null = null;
   let template: string | null = null;
   const cache = new WeakMap<PreparedBoxscore, Lru<string, Promise<PreparedBody | null>>>();
-  const renderedAt: number[] = [];
+  const renders = new SlidingWindow(60_000, rendersPerMinute);
   let warnedAt = 0;
 
   /** Whether one more render fits in the last minute's budget (and counts it). */
-  const mayRender = () => {
-    const now = Date.now();
-    while (renderedAt.length > 0 && renderedAt[0]! <= now - 60_000) renderedAt.shift();
-    if (renderedAt.length >= rendersPerMinute) return false;
-    renderedAt.push(now);
-    return true;
-  };
+  const mayRender = () => renders.tryRecord(Date.now());
 
   const loadEntry = () =>
     (entry ??= existsSync(entryFile)

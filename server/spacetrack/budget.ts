@@ -3,13 +3,20 @@
  * before anything is sent. Every upstream request (login, query, logout) takes one unit; a request
  * the budget refuses is never sent.
  *
- * Behind an interface so that several server instances could later share one budget (e.g. Redis);
- * the in-memory implementation suits the single process we run today.
+ * Behind an interface so that several server instances can share one budget: the in-memory
+ * implementation suits one process; server/state/redis-budget.ts is the shared one (REDIS_URL).
  */
+import { SlidingWindow } from '../sliding-window.ts';
+
 export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number };
 
 export interface RequestBudget {
   /** Take one unit now if both windows allow it; otherwise say how long until one frees up. */
+  take(): BudgetDecision | Promise<BudgetDecision>;
+}
+
+/** The one-process budget answers at once. */
+export interface MemoryBudget extends RequestBudget {
   take(): BudgetDecision;
 }
 
@@ -22,24 +29,18 @@ export interface MemoryBudgetOptions {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-export function createMemoryBudget({ maxPerMinute, maxPerHour, now = Date.now }: MemoryBudgetOptions): RequestBudget {
-  // Times of the requests granted in the last hour, oldest first; at most maxPerHour entries.
-  const granted: number[] = [];
+export function createMemoryBudget({ maxPerMinute, maxPerHour, now = Date.now }: MemoryBudgetOptions): MemoryBudget {
+  const minute = new SlidingWindow(MINUTE, maxPerMinute);
+  const hour = new SlidingWindow(HOUR, maxPerHour);
 
   return {
     take() {
       const t = now();
-      while (granted.length > 0 && (granted[0] ?? 0) <= t - HOUR) granted.shift();
-      const inLastMinute = granted.filter((g) => g > t - MINUTE);
-      let waitMs = 0;
-      if (granted.length >= maxPerHour) {
-        waitMs = Math.max(waitMs, (granted[granted.length - maxPerHour] ?? t) + HOUR - t);
-      }
-      if (inLastMinute.length >= maxPerMinute) {
-        waitMs = Math.max(waitMs, (inLastMinute[inLastMinute.length - maxPerMinute] ?? t) + MINUTE - t);
-      }
+      // Both windows must allow it; a refused request is counted in neither.
+      const waitMs = Math.max(minute.waitMs(t), hour.waitMs(t));
       if (waitMs > 0) return { granted: false, retryAfterMs: waitMs };
-      granted.push(t);
+      minute.record(t);
+      hour.record(t);
       return { granted: true };
     },
   };

@@ -19,7 +19,8 @@ interface Props {
  */
 function describe(entry: HistoryEntry, currentAsOf: string): string {
   const fetched = entry.fetchedAt ? formatInstant(entry.fetchedAt) : null;
-  const kind = entry.kind === 'snapshot' ? 'embedded' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
+  const kind =
+    entry.kind === 'snapshot' ? 'embedded' : entry.kind === 'rebuilt' ? 'rebuilt from the catalogue' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
   return `${entry.asOf} (${kind}${entry.asOf === currentAsOf ? ', current' : ''})`;
 }
 

@@ -24,19 +24,26 @@ export interface TableRow extends CountryRow {
  */
 export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined, worldOrbitalTotal: number): TableRow[] {
   const keys = rowKeys(rows);
-  const make = (row: CountryRow, id: string, change: TableRow['change']): TableRow => ({ ...row, id, change, derived: derive(row.counts, row.missing, worldOrbitalTotal) });
-  if (!changes) return rows.map((row, i) => make(row, keys[i]!, null));
+  // "r:CODE|NAME", as the count cells' click handler reads it (features/objects), numbered if repeated.
+  const seen = new Map<string, number>();
+  const make = (row: CountryRow, change: TableRow['change']): TableRow => {
+    const base = `r:${row.code ?? ''}|${row.country}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { ...row, id: n === 1 ? base : `${base}#${n}`, change, derived: derive(row.counts, row.missing, worldOrbitalTotal) };
+  };
+  if (!changes) return rows.map((row) => make(row, null));
   // Keyed as the server matched them: the changes of present rows come in the snapshot's row order.
   const current = changes.filter((c) => c.status !== 'removed');
   const currentKeys = rowKeys(current);
   const byKey = new Map(current.map((c, i) => [currentKeys[i]!, c]));
   const present = rows.map((row, i) => {
     const change = byKey.get(keys[i]!);
-    return make(row, keys[i]!, change ? { status: change.status, delta: change.delta } : null);
+    return make(row, change ? { status: change.status, delta: change.delta } : null);
   });
-  const removed = changes.filter((c) => c.status === 'removed');
-  const goneKeys = rowKeys(removed);
-  const gone = removed.map((c, i) => make({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS] }, `gone|${goneKeys[i]!}`, { status: 'removed', delta: c.delta }));
+  const gone = changes
+    .filter((c) => c.status === 'removed')
+    .map((c) => make({ country: c.country, code: c.code, counts: ZERO, missing: [...COUNT_KEYS] }, { status: 'removed', delta: c.delta }));
   return gone.length > 0 ? [...present, ...gone] : present;
 }
 
