@@ -70,6 +70,12 @@ export function App({ search }: { search?: string }) {
 
   return (
     <main className="page">
+      {/* The first stop for keyboard users: past the chart's many controls, straight to the table. */}
+      {boxscore.data ? (
+        <a className="skip-link" href="#countries">
+          Skip to the country table
+        </a>
+      ) : null}
       <header className="page-header">
         <div>
           <h1>Objects in orbit and decayed, by country</h1>
@@ -143,7 +149,7 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
   const changes = useChanges(compare, compare ? source.asOf : null);
   const comparison: ChangesResponse | undefined = compare ? changes.data : undefined;
 
-  const tableRows = useMemo(() => withChanges(data.rows, comparison?.rows), [data.rows, comparison]);
+  const tableRows = useMemo(() => withChanges(data.rows, comparison?.rows, data.totals.counts.orbitalTotal), [data.rows, comparison, data.totals]);
   const index = useMemo(() => indexRows(tableRows), [tableRows]);
   // Typing stays responsive: a large table follows the filter a frame later if it must; a table
   // the size of the real boxscore filters in the keystroke's own frame.
@@ -255,7 +261,7 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
         <ChartAfterTable rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, barsShown, othersShown)} caption={caption} figureRef={figureRef} />
       </section>
 
-      <section aria-labelledby="table-heading" className="panel">
+      <section id="countries" tabIndex={-1} aria-labelledby="table-heading" className="panel">
         <h2 id="table-heading">Countries</h2>
         <TableToolbar
           filter={view.filter}

@@ -30,14 +30,14 @@ describe('URL state', () => {
       asOf: '2015-03-05',
       compare: '2015-02-23',
       onlyChanged: true,
-      hidden: ['orbitalTba', 'decayedPayload'],
+      hidden: ['orbitalTba', 'decayedPayload', 'debrisPerPayload'],
       country: 'CIS',
       timeline: { codes: ['CIS', 'US'], show: 'both', measure: 'payload', scale: 'log', step: 'month', from: '1990-01-31', to: '2000-12-31' },
       objects: { code: 'CIS', count: 'orbitalDebris' },
     };
     const search = serializeView(view);
     expect(search).toBe(
-      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=both&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS' +
+      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=both&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload%2CdebrisPerPayload&country=CIS' +
         '&timeline=1&tc=CIS%2CUS&tshow=both&tcount=payload&tscale=log&tstep=month&tfrom=1990-01-31&tto=2000-12-31&objects=CIS%3AorbitalDebris',
     );
     expect(parseView(search)).toEqual({ view, invalid: [] });
@@ -50,9 +50,11 @@ describe('URL state', () => {
   });
 
   it('drops invalid values for the defaults and reports them', () => {
-    const { view, invalid } = parseView('?sort=nonsense&n=0&show=sideways&types=payload,lasers&asOf=yesterday&scale=log&dir=up');
+    const { view, invalid } = parseView('?sort=nonsense&n=0&show=sideways&types=payload,lasers&asOf=yesterday&scale=log&dir=up&hide=worldShare,bogus');
     expect(view).toEqual({ ...DEFAULT_VIEW, scale: 'log' });
-    expect(invalid).toEqual(['sort=nonsense', 'n=0', 'show=sideways', 'types=payload,lasers', 'asOf=yesterday', 'dir=up']);
+    expect(invalid).toEqual(['sort=nonsense', 'n=0', 'show=sideways', 'types=payload,lasers', 'asOf=yesterday', 'dir=up', 'hide=worldShare,bogus']);
+    // Names every object has are not columns.
+    expect(parseView('?sort=toString').invalid).toEqual(['sort=toString']);
   });
 
   it('refuses to sort on a change without a comparison', () => {

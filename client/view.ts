@@ -4,8 +4,7 @@
  * dropped for the default and reported, never a blank page.
  */
 import { CHART_MEASURES, CHART_MODES, CHART_SCALES, chartSubject, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type Choices, type ObjectType } from './features/chart/chart-data.ts';
-import { COLUMN_BY_KEY, COUNT_COLUMNS, DIRECTION_WORDS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
-import type { CountKey } from '../server/shared/contract.ts';
+import { COLUMN_BY_KEY, DIRECTION_WORDS, DEFAULT_SORT, HIDEABLE_COLUMNS, isDeltaKey, isHideableKey, isSortKey, type HideableKey, type SortState } from './features/table/columns.ts';
 import { ISO_DATE } from '../server/shared/iso-date.ts';
 import { slugify } from './lib/text.ts';
 import { readObjects, writeObjects, type ObjectsView } from './features/objects/objects-view.ts';
@@ -28,8 +27,8 @@ export interface View {
   /** The snapshot compared with (null: no comparison). */
   compare: string | null;
   onlyChanged: boolean;
-  /** Count columns hidden from the table (and the CSV). */
-  hidden: CountKey[];
+  /** Columns hidden from the table (and the CSV): counts and derived figures. */
+  hidden: HideableKey[];
   /** SPADOC code of the country whose detail is open. */
   country: string | null;
   /** The timeline's settings when it is open (null: closed). */
@@ -85,7 +84,7 @@ const READERS: Record<string, (value: string, view: View) => Partial<View> | und
   compare: (v) => (ISO_DATE.test(v) ? { compare: v } : undefined),
   changed: (v) => (v === '1' ? { onlyChanged: true } : undefined),
   hide: (v) => {
-    const hidden = list(v, isCountKey);
+    const hidden = list(v, isHideableKey);
     return hidden && { hidden };
   },
   country: (v) => (/^[\w/.-]{1,12}$/.test(v) ? { country: v } : undefined),
@@ -150,7 +149,7 @@ export function serializeView(view: View): string {
   if (view.asOf) params.set('asOf', view.asOf);
   if (view.compare) params.set('compare', view.compare);
   if (view.onlyChanged) params.set('changed', '1');
-  if (view.hidden.length > 0) params.set('hide', COUNT_COLUMNS.filter((c) => view.hidden.includes(c.key)).map((c) => c.key).join(','));
+  if (view.hidden.length > 0) params.set('hide', HIDEABLE_COLUMNS.filter((c) => view.hidden.includes(c.key)).map((c) => c.key).join(','));
   if (view.country) params.set('country', view.country);
   if (view.timeline) writeTimeline(view.timeline, params);
   if (view.objects) params.set('objects', writeObjects(view.objects));

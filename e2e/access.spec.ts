@@ -26,18 +26,18 @@ test.describe('with DASHBOARD_TOKEN set', () => {
     await page.goto(server.url);
     await expect(page.getByRole('heading', { name: 'Access token needed' })).toBeVisible();
     // Nothing of the data is on the page before the token is given.
-    await expect(page.getByRole('table')).toHaveCount(0);
+    await expect(page.getByRole('grid')).toHaveCount(0);
     await expect(page.getByText('COMMONWEALTH OF INDEPENDENT STATES')).toHaveCount(0);
 
     await page.getByLabel('Access token', { exact: true }).fill('not-the-token');
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await expect(page.getByRole('alert')).toHaveText('That access token is not right. Check it and try again.');
-    await expect(page.getByRole('table')).toHaveCount(0);
+    await expect(page.getByRole('grid')).toHaveCount(0);
 
     await page.getByLabel('Access token', { exact: true }).fill(TOKEN);
     await page.getByRole('button', { name: 'Open the dashboard' }).click();
     await expect(page.getByTestId('figure-countryTotal')).toHaveText('40,454');
-    await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(85);
+    await expect(page.getByRole('grid').locator('tbody tr')).toHaveCount(85);
 
     // A reload in the same tab goes straight to the dashboard, with no refused request.
     unauthorised.length = 0;

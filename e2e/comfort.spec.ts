@@ -32,7 +32,7 @@ test('on a 1280 px laptop screen the whole table fits, with no sideways scrollin
   const region = dashboard.tableBox;
   const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
   expect(scrollWidth).toBe(clientWidth);
-  const lastHeader = page.getByRole('button', { name: 'Country total' });
+  const lastHeader = page.getByRole('button', { name: 'Debris per payload' });
   await lastHeader.scrollIntoViewIfNeeded();
   await expect(lastHeader).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => window.scrollX)).toBe(0);
@@ -68,14 +68,19 @@ test('down all 85 rows the column headers and the world totals stay in view', as
   // The page itself did not move: the table scrolled in its own box.
   const top = await region.evaluate((el) => Math.abs(Math.round(el.getBoundingClientRect().top)));
   expect(top).toBe(0);
-  // From the keyboard too: the box takes focus and the arrow keys, Home and Page Down move it.
-  await region.focus();
-  await page.keyboard.press('Home');
+  // From the keyboard too: the box follows the focused cell as the arrow keys, Page Down and
+  // Control+Home move it, and the cell is never left under the sticky header or totals.
+  await dashboard.sortButton('Country').focus();
   await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBe(0);
-  await page.keyboard.press('ArrowDown');
-  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   await page.keyboard.press('PageDown');
+  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
   await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  await expect(page.locator(':focus')).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Control+Home');
+  await expect(dashboard.sortButton('Country')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeLessThan(2);
   // Printed, the box lets the whole table out.
   await page.emulateMedia({ media: 'print' });
   const printed = await region.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
@@ -148,4 +153,59 @@ test('every control is reachable by keyboard, with a visible focus ring', async 
   for (const name of ['Theme', 'Snapshot', 'Compare with', 'Export PNG', 'Orbital and decayed', 'Countries in chart']) {
     expect([...seen].some((label) => label.includes(name)), `reached ${name}`).toBe(true);
   }
+});
+
+test('Tab goes through the page in reading order: a skip link first, the table as one stop', async ({ dashboard, page }) => {
+  await dashboard.open();
+  interface Stop {
+    name: string;
+    inTable: boolean;
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+  }
+  const stops: Stop[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      // Positions in the page (not the window), so scrolling as focus moves does not matter.
+      const r = el.getBoundingClientRect();
+      const name = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+      return { name: name.trim().slice(0, 40), inTable: Boolean(el.closest('table.country-table')), top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
+    });
+    if (!stop) break; // past the last stop
+    stops.push(stop);
+  }
+  expect(stops[0]?.name).toBe('Skip to the country table');
+  // The table is one stop among the page's controls, and it is its first header.
+  expect(stops.filter((s) => s.inTable).map((s) => s.name)).toEqual(['Country']);
+  const names = stops.map((s) => s.name);
+  for (const [before, after] of [
+    ['Theme', 'Snapshot'],
+    ['Snapshot', 'Compare with'],
+    ['Export PNG', 'Filter countries'],
+    ['Filter countries', 'Export CSV'],
+    ['Export CSV', 'Country'],
+  ]) {
+    expect(names.indexOf(before!), `${before} before ${after}`).toBeLessThan(names.indexOf(after!));
+  }
+  // Reading order: each stop is on a later line than the one before, or further right on the same line.
+  for (let i = 1; i < stops.length; i++) {
+    const [a, b] = [stops[i - 1]!, stops[i]!];
+    if (i === 1) continue; // the skip link shows over the page's top corner
+    const sameLine = b.top < a.bottom && a.top < b.bottom;
+    expect(sameLine ? b.left >= a.right - 2 : b.top >= a.bottom - 2, `${a.name} -> ${b.name}`).toBe(true);
+  }
+
+  // The skip link takes a keyboard user past the chart's controls, to the table's tools.
+  await page.keyboard.press('Shift+Tab'); // leave the page's last stop, then start again
+  await dashboard.open();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the country table' })).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(dashboard.filter).toBeFocused();
 });

@@ -25,8 +25,8 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   // The columns, grouped under Orbital and Decayed.
   const headerRows = dashboard.table.locator('thead tr');
   const labels = async (row: number) => (await headerRows.nth(row).locator('th').allInnerTexts()).map((t) => t.replace(/[▲▼↕]/g, '').trim());
-  expect(await labels(0)).toEqual(['Country', 'Code', 'Orbital', 'Decayed', 'Country total']);
-  expect(await labels(1)).toEqual(['Payload', 'Rocket body', 'Debris', 'TBA', 'Total', 'Payload', 'Rocket body', 'Debris', 'Total']);
+  expect(await labels(0)).toEqual(['Orbital', 'Decayed']);
+  expect(await labels(1)).toEqual(['Country', 'Code', 'Payload', 'Rocket body', 'Debris', 'TBA', 'Total', 'Payload', 'Rocket body', 'Debris', 'Total', 'Country total', 'Share of world', 'Debris per payload']);
 
   // Every country, the ALL row as the footer, and a chart of the first 15.
   await expect(dashboard.count).toHaveText('85 of 85 countries');
@@ -44,8 +44,8 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await dashboard.filter.fill('france');
   await expect(dashboard.count).toHaveText('3 of 85 countries');
   expect((await dashboard.countries()).sort()).toEqual(['FRANCE', 'FRANCE/GERMANY', 'FRANCE/ITALY']);
-  // The table's rows as assistive technology counts them: two header rows, 3, the totals.
-  await expect(dashboard.table.getByRole('row')).toHaveCount(2 + 3 + 1);
+  // The table's rows as assistive technology counts them: two header rows, 3, their subtotal, the world's totals.
+  await expect(dashboard.table.getByRole('row')).toHaveCount(2 + 3 + 2);
   await expect(dashboard.chartLabels).toHaveCount(3);
   await dashboard.filter.fill('societe');
   await expect(dashboard.count).toHaveText('1 of 85 countries');
@@ -59,10 +59,8 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   await expect(dashboard.count).toHaveText('85 of 85 countries');
   await expect(dashboard.table.getByRole('row')).toHaveCount(2 + 85 + 1);
 
-  // Sort by orbital debris: ascending, then descending puts the CIS first, and the chart follows.
+  // Sort by orbital debris: the first click puts the most first (the CIS), and the chart follows.
   const debris = dashboard.columnHeader('Orbital debris');
-  await dashboard.sortButton('Orbital debris').click();
-  await expect(debris).toHaveAttribute('aria-sort', 'ascending');
   await dashboard.sortButton('Orbital debris').click();
   await expect(debris).toHaveAttribute('aria-sort', 'descending');
   expect((await dashboard.countries()).slice(0, 3)).toEqual([
@@ -75,15 +73,24 @@ test('a reader sees the real snapshot, filters, sorts, and the chart follows', a
   // Only one header carries aria-sort.
   await expect(page.locator('th[aria-sort]')).toHaveCount(1);
 
+  // A second click turns it round: the fewest first.
+  await dashboard.sortButton('Orbital debris').click();
+  await expect(debris).toHaveAttribute('aria-sort', 'ascending');
+  await expect(dashboard.bodyRows.first().locator('td[data-col="orbitalDebris"]')).toHaveText('0');
+
   // Fewer countries in the chart.
   await page.getByLabel('Countries in chart').fill('5');
   await expect(dashboard.chartLabels).toHaveCount(5);
 });
 
-test('headers sort by keyboard, text and numbers alike', async ({ dashboard, page }) => {
+test('the table is one tab stop: arrow keys move in screen order, Enter sorts a column or opens a country', async ({ dashboard, page }) => {
   await dashboard.open();
+  // From the last control before the table, one Tab enters it, on its first header.
+  await page.getByRole('button', { name: 'Export CSV' }).focus();
+  await page.keyboard.press('Tab');
   const country = dashboard.sortButton('Country');
-  await country.focus();
+  await expect(country).toBeFocused();
+  await expect(dashboard.table.locator('[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(dashboard.columnHeader('Country')).toHaveAttribute('aria-sort', 'ascending');
   expect((await dashboard.countries())[0]).toBe('ALGERIA');
@@ -91,18 +98,67 @@ test('headers sort by keyboard, text and numbers alike', async ({ dashboard, pag
   await expect(dashboard.columnHeader('Country')).toHaveAttribute('aria-sort', 'descending');
   expect((await dashboard.countries())[0]).toBe('VIETNAM');
 
-  // Tab to the next header and sort numerically by keyboard alone.
-  await page.keyboard.press('Tab');
+  // Right goes as the columns are drawn: Code, then Orbital payload (not Country total).
+  await page.keyboard.press('ArrowRight');
   await expect(dashboard.sortButton('Code')).toBeFocused();
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  await expect(dashboard.sortButton('Orbital payload')).toBeFocused();
+  // A number column sorts the largest first.
+  await page.keyboard.press('Enter');
+  await expect(dashboard.columnHeader('Orbital payload')).toHaveAttribute('aria-sort', 'descending');
+  await page.keyboard.press('End');
+  await expect(dashboard.sortButton('Debris per payload')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(dashboard.sortButton('Share of world in orbit')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
   await expect(dashboard.sortButton('Country total')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(dashboard.columnHeader('Country total')).toHaveAttribute('aria-sort', 'ascending');
-  await page.keyboard.press('Enter');
   await expect(dashboard.columnHeader('Country total')).toHaveAttribute('aria-sort', 'descending');
-  await expect(dashboard.bodyRows.first().locator('td').last()).toHaveText('21,176');
-  await expect(dashboard.bodyRows.nth(1).locator('td').last()).toHaveText('10,972');
+  await expect(dashboard.bodyRows.first().locator('td[data-col="countryTotal"]')).toHaveText('21,176');
+  await expect(dashboard.bodyRows.nth(1).locator('td[data-col="countryTotal"]')).toHaveText('10,972');
   await expect(dashboard.columnHeader('Country')).not.toHaveAttribute('aria-sort', /.*/);
+
+  // Down into the rows, keeping to the column; Home goes to the row's start.
+  await page.keyboard.press('ArrowDown');
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveText('21,176');
+  await page.keyboard.press('ArrowDown');
+  await expect(focused).toHaveText('10,972');
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('button', { name: 'UNITED STATES OF AMERICA' })).toBeFocused();
+  // Page Down moves a screenful of rows, and the cell is shown clear of the sticky header and totals.
+  await page.keyboard.press('PageDown');
+  const row = await focused.evaluate((el) => [...el.closest('tbody')!.rows].indexOf(el.closest('tr')!));
+  expect(row).toBeGreaterThan(5);
+  await expect(focused).toBeInViewport({ ratio: 1 });
+  const clear = await focused.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const table = el.closest('table')!;
+    return r.top >= table.tHead!.getBoundingClientRect().bottom - 1 && r.bottom <= table.tFoot!.getBoundingClientRect().top + 1;
+  });
+  expect(clear).toBe(true);
+  await page.keyboard.press('PageUp');
+  await expect(page.getByRole('button', { name: 'UNITED STATES OF AMERICA' })).toBeFocused();
+  // Control+End: the last cell, the world's debris per payload (11,057 / 4,019); Control+Home: the first.
+  await page.keyboard.press('Control+End');
+  await expect(focused).toHaveText('2.75');
+  await page.keyboard.press('Control+Home');
+  await expect(country).toBeFocused();
+
+  // Tab leaves the table in one step; Shift+Tab comes back to the cell last used.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: 'COMMONWEALTH OF INDEPENDENT STATES' })).toBeFocused();
+  await expect(dashboard.table.locator('[tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('table')))).toBe(false);
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'COMMONWEALTH OF INDEPENDENT STATES' })).toBeFocused();
+  // Enter on a name opens the country; Escape closes it and focus comes back to the name.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'COMMONWEALTH OF INDEPENDENT STATES (CIS)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'COMMONWEALTH OF INDEPENDENT STATES' })).toBeFocused();
 });
 
 test('the log scale copes with zeros and labels ticks in counts', async ({ dashboard, page }) => {
@@ -149,5 +205,5 @@ test('Export PNG downloads the chart at 2x with its title, legend and source', a
   // The file name follows the view.
   await dashboard.sortButton('Orbital debris').click();
   const [second] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
-  expect(second.suggestedFilename()).toBe('boxscore-2015-03-05-by-orbital-debris-asc.png');
+  expect(second.suggestedFilename()).toBe('boxscore-2015-03-05-by-orbital-debris-desc.png');
 });

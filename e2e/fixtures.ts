@@ -33,7 +33,7 @@ export class DashboardPage {
   ) {
     this.filter = page.getByLabel('Filter countries');
     this.count = page.getByText(/^[\d,]+ of [\d,]+ countries$/);
-    this.table = page.getByRole('table', { name: /^Objects by country: / }); // not a chart tooltip's table
+    this.table = page.getByRole('grid', { name: /^Objects by country: / }); // a grid: one tab stop, arrow keys inside
     this.tableBox = page.getByRole('region', { name: 'Country table (scrolls)' });
     this.bodyRows = this.table.locator('tbody tr');
     this.chart = page.getByRole('figure');

@@ -13,22 +13,23 @@ test('compare two snapshots: change columns, changed rows, only changed, deltas 
 
   await expect(page.getByTestId('delta-orbitalTotal')).toHaveText('+48 since 2015-02-23');
   await expect(page.getByTestId('delta-countryTotal')).toHaveText('+64 since 2015-02-23');
-  await expect(page.getByRole('columnheader', { name: 'Change since 2015-02-23' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Change since 2015-02-23' })).toBeVisible();
   await expect(dashboard.table.locator('tbody tr.changed')).toHaveCount(5);
 
-  // "Debris added since": sort by the change in orbital debris, largest first.
-  await dashboard.sortButton('Change in orbital debris').click();
+  // "Debris added since": the first click on the change in orbital debris puts the largest first.
   await dashboard.sortButton('Change in orbital debris').click();
   await expect(dashboard.columnHeader('Change in orbital debris')).toHaveAttribute('aria-sort', 'descending');
   const first = dashboard.bodyRows.first();
   await expect(first.locator('th')).toContainText('UNITED STATES OF AMERICA');
-  await expect(first.locator('td.delta').nth(2)).toHaveText(/^\+\d+$/);
-  await expect(first.locator('td.delta.up').first()).toBeVisible();
+  // Each change under its count, in the count's column: US orbital debris 3,199, +45 since.
+  const usDebris = first.locator('td[data-col="orbitalDebris"]');
+  await expect(usDebris).toHaveText(/^3,199\s*change\s*\+45$/);
+  await expect(usDebris.locator('.cell-change')).toHaveClass(/\bup\b/);
   // Decreases too: signed with a true minus, and coloured apart from increases.
-  const cisDebris = dashboard.bodyRows.filter({ hasText: 'COMMONWEALTH OF INDEPENDENT STATES' }).locator('td.delta').nth(2);
-  await expect(cisDebris).toHaveText('−6');
+  const cisDebris = dashboard.bodyRows.filter({ hasText: 'COMMONWEALTH OF INDEPENDENT STATES' }).locator('td[data-col="orbitalDebris"] .cell-change');
+  await expect(cisDebris).toHaveText(/^\s*change\s*−6$/);
   await expect(cisDebris).toHaveClass(/\bdown\b/);
-  const upColour = await first.locator('td.delta.up').first().evaluate((el) => getComputedStyle(el).color);
+  const upColour = await usDebris.locator('.cell-change').evaluate((el) => getComputedStyle(el).color);
   expect(await cisDebris.evaluate((el) => getComputedStyle(el).color)).not.toBe(upColour);
 
   await page.getByLabel('Only changed').check();
@@ -56,9 +57,10 @@ test('compare two snapshots: change columns, changed rows, only changed, deltas 
 test('CSV export holds exactly the view: filter, sort, visible columns, changes', async ({ dashboard, page }) => {
   await dashboard.open('/?compare=2015-02-23');
   await dashboard.filter.fill('republic');
-  await dashboard.sortButton('Orbital debris').click(); // ascending
+  await dashboard.sortButton('Orbital debris').click(); // the most first
+  await dashboard.sortButton('Orbital debris').click(); // then ascending
   await page.getByText('Columns', { exact: true }).click();
-  for (const column of ['Orbital TBA', 'Decayed payload', 'Decayed rocket body', 'Decayed debris', 'Decayed total']) {
+  for (const column of ['Orbital TBA', 'Decayed payload', 'Decayed rocket body', 'Decayed debris', 'Decayed total', 'Debris per payload']) {
     await page.getByRole('checkbox', { name: column, exact: true }).uncheck();
   }
   await expect(dashboard.count).toHaveText(/^\d+ of 85 countries$/);
@@ -71,16 +73,17 @@ test('CSV export holds exactly the view: filter, sort, visible columns, changes'
   const lines = bytes.subarray(3).toString('utf8').split('\r\n');
   expect(lines.at(-1)).toBe('');
   expect(lines[0]).toBe(
-    'Country,Code,Orbital payload,Orbital rocket body,Orbital debris,Orbital total,Country total,' +
-      'Change in orbital payload since 2015-02-23,Change in orbital rocket body since 2015-02-23,Change in orbital debris since 2015-02-23,' +
-      'Change in orbital total since 2015-02-23,Change in decayed total since 2015-02-23,Change in country total since 2015-02-23',
+    'Country,Code,Orbital payload,Change in orbital payloads since 2015-02-23,Orbital rocket body,Change in orbital rocket bodies since 2015-02-23,' +
+      'Orbital debris,Change in orbital debris since 2015-02-23,Orbital total,Change in orbital total since 2015-02-23,' +
+      'Country total,Change in country total since 2015-02-23,Share of world in orbit (%)',
   );
   const body = lines.slice(1, -1).map(parseCsvLine);
   expect(body.map((fields) => fields[0])).toEqual(shown.map((c) => c.replace(/\s*changed$/i, '')));
+  // PRC: each count with its change (+1 payload, −1 rocket body, −2 debris), and 3,722 / 17,094 of the world in orbit.
   const prc = body.find((fields) => fields[1] === 'PRC')!;
-  expect(prc.slice(2, 7)).toEqual(['176', '89', '3457', '3722', '4825']);
+  expect(prc.slice(2)).toEqual(['176', '1', '89', '-1', '3457', '-2', '3722', '-2', '4825', '1', '21.77']);
   // Sorted ascending by orbital debris, as on screen.
-  const debris = body.map((fields) => Number(fields[4]));
+  const debris = body.map((fields) => Number(fields[6]));
   expect(debris).toEqual([...debris].sort((a, b) => a - b));
 });
 

@@ -13,8 +13,14 @@ interface Props {
   onCompare: (compare: string | null) => void;
 }
 
+/**
+ * "2015-03-05 (embedded, current)", "2026-12-01 (fetched 17:04 UTC, current)": short enough to show
+ * whole in a phone-wide menu, so the fetch's date is given only when it is not the snapshot's.
+ */
 function describe(entry: HistoryEntry, currentAsOf: string): string {
-  const kind = entry.kind === 'snapshot' ? 'embedded snapshot' : entry.kind === 'rebuilt' ? 'rebuilt from the catalogue' : entry.fetchedAt ? `fetched ${formatInstant(entry.fetchedAt)}` : 'live';
+  const fetched = entry.fetchedAt ? formatInstant(entry.fetchedAt) : null;
+  const kind =
+    entry.kind === 'snapshot' ? 'embedded' : entry.kind === 'rebuilt' ? 'rebuilt from the catalogue' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
   return `${entry.asOf} (${kind}${entry.asOf === currentAsOf ? ', current' : ''})`;
 }
 

@@ -67,7 +67,16 @@ export function HeadlineFigures({ totals, countries, delta }: Props) {
                 {group.parts.map(([key, label]) => (
                   <div key={key}>
                     <dt>{label}</dt>
-                    <dd>{formatCount(totals.counts[key])}</dd>
+                    <dd>
+                      {formatCount(totals.counts[key])}
+                      {/* Every count's change, not only the totals': the debris added since is the usual question. */}
+                      {delta ? (
+                        <span className={`part-delta ${deltaClass(delta.counts[key])}`}>
+                          <span className="visually-hidden"> change since {delta.since}: </span>
+                          {formatDelta(delta.counts[key])}
+                        </span>
+                      ) : null}
+                    </dd>
                   </div>
                 ))}
               </dl>

@@ -3,7 +3,7 @@ import { realBoxscore } from '../../test-support/real-boxscore.ts';
 import { filterRows, indexRows } from './filter.ts';
 import { withChanges } from './table-rows.ts';
 
-const index = indexRows(withChanges(realBoxscore.rows, undefined));
+const index = indexRows(withChanges(realBoxscore.rows, undefined, realBoxscore.totals.counts.orbitalTotal));
 const codes = (query: string) => filterRows(index, query).map((r) => r.code).sort();
 
 describe('filterRows: the names people search for (server/shared/country-names.ts)', () => {

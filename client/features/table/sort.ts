@@ -1,33 +1,36 @@
-import type { SortKey, SortState } from './columns.ts';
+import { COLUMN_BY_KEY, type SortKey, type SortState } from './columns.ts';
 import { cellValue, type TableRow } from './table-rows.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function compareBy(key: SortKey): (a: TableRow, b: TableRow) => number {
-  return (a, b) => {
-    const x = cellValue(a, key);
-    const y = cellValue(b, key);
-    if (typeof x === 'number' && typeof y === 'number') return x - y;
-    // Text, and rows without a value (no code, no change): those sort as the empty string / zero.
-    if (typeof x === 'number' || typeof y === 'number') return (typeof x === 'number' ? x : 0) - (typeof y === 'number' ? y : 0);
-    return collator.compare(x ?? '', y ?? '');
-  };
-}
-
-const byCountry = compareBy('country');
-
 /**
  * A sorted copy. Numbers sort numerically, text by the rules of the English alphabet ignoring case
  * and accents; ties are broken by country name (always A to Z) so the order is stable and predictable.
+ * In a number column, rows with no value ("—": an unknown count or ratio, no change) come last
+ * either way, so they never push the figures off the first screen.
  */
 export function sortRows<T extends TableRow>(rows: readonly T[], sort: SortState): T[] {
-  const compare = compareBy(sort.key);
   const sign = sort.direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * compare(a, b) || byCountry(a, b));
+  const numeric = COLUMN_BY_KEY[sort.key].numeric;
+  // Each row's value is read once, not once per comparison.
+  const keyed = rows.map((row) => ({ row, value: cellValue(row, sort.key) }));
+  keyed.sort((a, b) => {
+    if (numeric) {
+      const x = a.value as number | null;
+      const y = b.value as number | null;
+      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || collator.compare(a.row.country, b.row.country);
+      return sign * (x - y) || collator.compare(a.row.country, b.row.country);
+    }
+    return sign * collator.compare(String(a.value ?? ''), String(b.value ?? '')) || collator.compare(a.row.country, b.row.country);
+  });
+  return keyed.map((k) => k.row);
 }
 
-/** Clicking a header: a new column starts ascending; the same column flips. */
+/**
+ * Clicking a header: a number column starts with the largest (the question is usually "who has
+ * the most"), a text column from A; the same column again flips.
+ */
 export function nextSort(current: SortState, key: SortKey): SortState {
-  if (current.key !== key) return { key, direction: 'asc' };
+  if (current.key !== key) return { key, direction: COLUMN_BY_KEY[key].numeric ? 'desc' : 'asc' };
   return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
 }

@@ -1,19 +1,30 @@
-/** The table's current view as CSV rows: the visible columns in order, then the changes. */
-import type { CountKey } from '../../../server/shared/contract.ts';
+/**
+ * The table's current view as CSV rows: the visible columns in order, each count followed by its
+ * change when comparing (as on screen), then the derived figures. Only the countries: the
+ * subtotal and the world's row stay out, so a spreadsheet's own sums count nothing twice.
+ */
 import { toCsv } from '../../lib/csv.ts';
-import { COUNT_COLUMNS, DELTA_COLUMNS, TEXT_COLUMNS } from './columns.ts';
+import { COUNT_COLUMNS, DELTA_BY_COUNT, DERIVED_COLUMNS, TEXT_COLUMNS, type HideableKey } from './columns.ts';
+import { csvDerived } from './derived.ts';
 import type { TableRow } from './table-rows.ts';
 
-export function tableCsv(rows: readonly TableRow[], hidden: readonly CountKey[], compareAsOf: string | null): string {
+export function tableCsv(rows: readonly TableRow[], hidden: readonly HideableKey[], compareAsOf: string | null): string {
   const counts = COUNT_COLUMNS.filter((c) => !hidden.includes(c.key));
-  const deltas = compareAsOf ? DELTA_COLUMNS : [];
-  const header = [...TEXT_COLUMNS.map((c) => c.label), ...counts.map((c) => c.label), ...deltas.map((c) => `${c.label} since ${compareAsOf}`)];
+  const derived = DERIVED_COLUMNS.filter((c) => !hidden.includes(c.key));
+  const header = [
+    ...TEXT_COLUMNS.map((c) => c.label),
+    ...counts.flatMap((c) => (compareAsOf ? [c.label, `${DELTA_BY_COUNT[c.key].label} since ${compareAsOf}`] : [c.label])),
+    ...derived.map((c) => (c.key === 'worldShare' ? `${c.label} (%)` : c.label)),
+  ];
   const body = rows.map((row) => [
     row.country,
     row.code,
-    // A count Space-Track did not report stays empty, not 0.
-    ...counts.map((c) => (row.missing.includes(c.key) ? null : row.counts[c.key])),
-    ...deltas.map((c) => row.change?.delta[c.count] ?? null),
+    ...counts.flatMap((c) => {
+      // A count Space-Track did not report stays empty, not 0.
+      const value = row.missing.includes(c.key) ? null : row.counts[c.key];
+      return compareAsOf ? [value, row.change?.delta[c.key] ?? null] : [value];
+    }),
+    ...derived.map((c) => csvDerived(c.key, row.derived[c.key])),
   ]);
   return toCsv(header, body);
 }

@@ -1,7 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import type { CountKey } from '../../../server/shared/contract.ts';
 import { formatCount } from '../../lib/format.ts';
-import { COUNT_COLUMNS } from './columns.ts';
+import { HIDEABLE_COLUMNS, type HideableKey } from './columns.ts';
 
 interface Props {
   filter: string;
@@ -11,8 +10,8 @@ interface Props {
   comparing: boolean;
   onlyChanged: boolean;
   onOnlyChanged: (value: boolean) => void;
-  hidden: readonly CountKey[];
-  onHidden: (hidden: CountKey[]) => void;
+  hidden: readonly HideableKey[];
+  onHidden: (hidden: HideableKey[]) => void;
   /** More actions (e.g. CSV export), composed by the page. */
   children?: ReactNode;
 }
@@ -44,12 +43,12 @@ export function TableToolbar({ filter, onFilter, shown, total, comparing, onlyCh
         <summary>Columns{hidden.length > 0 ? ` (${hidden.length} hidden)` : ''}</summary>
         <fieldset>
           <legend className="visually-hidden">Columns shown in the table and the CSV</legend>
-          {COUNT_COLUMNS.map((column) => (
-            <label key={column.key}>
+          {HIDEABLE_COLUMNS.map((column) => (
+            <label key={column.key} title={column.description}>
               <input
                 type="checkbox"
                 checked={!hidden.includes(column.key)}
-                onChange={(e) => onHidden(COUNT_COLUMNS.map((c) => c.key).filter((k) => (k === column.key ? !e.target.checked : hidden.includes(k))))}
+                onChange={(e) => onHidden(HIDEABLE_COLUMNS.map((c) => c.key).filter((k) => (k === column.key ? !e.target.checked : hidden.includes(k))))}
               />
               {column.label}
             </label>

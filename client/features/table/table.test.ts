@@ -7,7 +7,8 @@ import { filterRows, indexRows } from './filter.ts';
 import { nextSort, sortRows } from './sort.ts';
 import { withChanges, type TableRow } from './table-rows.ts';
 
-const rows = withChanges(realBoxscore.rows, undefined);
+const WORLD = realBoxscore.totals.counts.orbitalTotal;
+const rows = withChanges(realBoxscore.rows, undefined, WORLD);
 const index = indexRows(rows);
 const names = (list: readonly CountryRow[]) => list.map((r) => r.country);
 
@@ -71,7 +72,7 @@ describe('sortRows', () => {
 
 describe('with a comparison snapshot', () => {
   const feb = readEmbeddedSnapshot(EMBEDDED_SNAPSHOTS[0]!);
-  const changed: TableRow[] = withChanges(realBoxscore.rows, computeChanges(feb.rows, realBoxscore.rows));
+  const changed: TableRow[] = withChanges(realBoxscore.rows, computeChanges(feb.rows, realBoxscore.rows), WORLD);
 
   it('attaches each row its change and filters to the changed ones', () => {
     const onlyChanged = filterRows(indexRows(changed), '', true);
@@ -92,11 +93,37 @@ describe('with a comparison snapshot', () => {
 });
 
 describe('nextSort', () => {
-  it('starts a new column ascending, then flips', () => {
+  it('starts a number column with the largest, a text column from A, then flips', () => {
     const first = nextSort({ key: 'orbitalTotal', direction: 'desc' }, 'orbitalDebris');
-    expect(first).toEqual({ key: 'orbitalDebris', direction: 'asc' });
-    expect(nextSort(first, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'desc' });
-    expect(nextSort({ key: 'orbitalDebris', direction: 'desc' }, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'asc' });
+    expect(first).toEqual({ key: 'orbitalDebris', direction: 'desc' });
+    expect(nextSort(first, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'asc' });
+    expect(nextSort({ key: 'orbitalDebris', direction: 'asc' }, 'orbitalDebris')).toEqual({ key: 'orbitalDebris', direction: 'desc' });
+    expect(nextSort(first, 'country')).toEqual({ key: 'country', direction: 'asc' });
+    expect(nextSort(first, 'code')).toEqual({ key: 'code', direction: 'asc' });
+    expect(nextSort(first, 'delta.decayedDebris')).toEqual({ key: 'delta.decayedDebris', direction: 'desc' });
+    expect(nextSort(first, 'worldShare')).toEqual({ key: 'worldShare', direction: 'desc' });
+    expect(nextSort(first, 'debrisPerPayload')).toEqual({ key: 'debrisPerPayload', direction: 'desc' });
+  });
+});
+
+describe('derived columns', () => {
+  it('sorts by share of world and by debris per payload, unknown ratios last both ways', () => {
+    const byShare = sortRows(rows, { key: 'worldShare', direction: 'desc' });
+    expect(byShare.slice(0, 3).map((r) => [r.code, r.derived.worldShare])).toEqual([
+      ['CIS', 6360 / 17094],
+      ['US', 5091 / 17094],
+      ['PRC', 3722 / 17094],
+    ]);
+    const byRatio = sortRows(rows, { key: 'debrisPerPayload', direction: 'desc' });
+    // Rows with no payload in orbit (all decayed) have no ratio ("—"), and come last either way.
+    const unknown = rows.filter((r) => r.derived.debrisPerPayload === null).map((r) => r.country);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(byRatio.slice(-unknown.length).map((r) => r.country)).toEqual([...unknown].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    const asc = sortRows(rows, { key: 'debrisPerPayload', direction: 'asc' });
+    expect(asc.slice(-unknown.length).map((r) => r.derived.debrisPerPayload)).toEqual(unknown.map(() => null));
+    const known = asc.slice(0, -unknown.length).map((r) => r.derived.debrisPerPayload!);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(byRatio[0]!.derived.debrisPerPayload).toBe(Math.max(...known));
   });
 });
 
@@ -104,7 +131,7 @@ describe('withChanges', () => {
   it('adds the countries gone since the comparison, as unknown now, with their change', () => {
     const fr = realBoxscore.rows.find((r) => r.code === 'FR')!;
     const gone = { ...fr, country: 'OLDLAND', code: 'OLD' };
-    const rows = withChanges([fr], computeChanges([fr, gone], [fr]));
+    const rows = withChanges([fr], computeChanges([fr, gone], [fr]), WORLD);
     expect(rows.map((r) => [r.code, r.change?.status])).toEqual([
       ['FR', 'unchanged'],
       ['OLD', 'removed'],
@@ -119,7 +146,7 @@ describe('withChanges', () => {
     const fr = realBoxscore.rows.find((r) => r.code === 'FR')!;
     const impostor = { ...fr, code: 'US', counts: { ...fr.counts, orbitalDebris: fr.counts.orbitalDebris + 7 } };
     const shown = [us, impostor];
-    const rows = withChanges(shown, computeChanges([us, { ...fr, code: 'US' }], shown));
+    const rows = withChanges(shown, computeChanges([us, { ...fr, code: 'US' }], shown), WORLD);
     expect(rows.map((r) => [r.country, r.change?.status, r.change?.delta.orbitalDebris])).toEqual([
       ['UNITED STATES OF AMERICA', 'unchanged', 0],
       ['FRANCE', 'changed', 7],
