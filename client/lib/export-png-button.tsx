@@ -7,7 +7,7 @@ interface Props {
   fileName: string;
   /** Opaque background of the image: the page's, so light and dark exports look as on screen. */
   background: string;
-  /** Accessible name when a page has several export buttons. */
+  /** The button's text, e.g. "Export trend PNG" when a page has several export buttons (shown, so the accessible name is what is seen: WCAG 2.5.3). */
   label?: string;
 }
 
@@ -34,8 +34,8 @@ export function ExportPngButton({ target, fileName, background, label = 'Export 
 
   return (
     <div className="export">
-      <button type="button" onClick={() => void exportPng()} disabled={busy} aria-busy={busy} aria-label={label}>
-        {busy ? 'Exporting…' : 'Export PNG'}
+      <button type="button" onClick={() => void exportPng()} disabled={busy} aria-busy={busy}>
+        {busy ? 'Exporting…' : label}
       </button>
       {error ? (
         <p role="alert" className="error-inline">

@@ -138,6 +138,7 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
         citation: CITATION,
         stale: false,
         message: entry.kind === 'snapshot' ? HISTORY_SNAPSHOT_MESSAGE : null,
+        nextFetchAt: null,
       };
       return preparedCache.set(entry.id, prepareBoxscore(info, data));
     },

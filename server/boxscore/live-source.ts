@@ -20,6 +20,7 @@ import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
 import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import type { ParsedBoxscore } from './parse.ts';
+import { waitWords } from '../shared/time-words.ts';
 import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
@@ -51,11 +52,14 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   const view = () => (prepared ??= prepare());
 
   function prepare(): PreparedBoxscore {
+    // A current copy waits for the next daily one; otherwise (due, stale, none) only the wait after the last attempt counts.
+    const nextFetch = good && !lastError ? Math.max(nextDailyCutoff(good.fetchedAt).getTime(), nextAttemptAt) : nextAttemptAt;
+    const nextFetchAt = new Date(nextFetch).toISOString();
     if (good) {
       const fetchedAt = good.fetchedAt.toISOString();
       const message = lastError ? `${sentence(lastError.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
       return prepareBoxscore(
-        { kind: 'live', asOf: fetchedAt.slice(0, 10), fetchedAt, citation: CITATION, stale: lastError !== undefined, message },
+        { kind: 'live', asOf: fetchedAt.slice(0, 10), fetchedAt, citation: CITATION, stale: lastError !== undefined, message, nextFetchAt },
         good.parsed,
       );
     }
@@ -69,6 +73,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
         citation: CITATION,
         stale: true,
         message: `${why} No live data is available, so the embedded 2015 snapshot (as of ${embedded.asOf}) is shown instead.`,
+        nextFetchAt,
       },
       readEmbeddedSnapshot(embedded),
     );
@@ -136,7 +141,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
           throw new AppError(
             429,
             'REFRESH_TOO_SOON',
-            `Space-Track was asked moments ago, and the dashboard keeps to Space-Track's usage limits. Try again in ${seconds} seconds.`,
+            `Space-Track was asked moments ago, and the dashboard keeps to Space-Track's usage limits. Try again in ${waitWords(waitMs)}.`,
             { 'Retry-After': String(seconds) },
           );
         }
