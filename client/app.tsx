@@ -140,13 +140,16 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
   const sort = useMemo(() => (comparison || !isDeltaKey(view.sort.key) ? view.sort : DEFAULT_SORT), [comparison, view.sort]);
   const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
 
+  // A chart of changes needs the comparison: counts until it has loaded.
+  const measure = view.measure === 'change' && !comparison ? 'absolute' : view.measure;
   const chartOptions: ChartOptions = useMemo(
-    () => ({ mode: view.mode, scale: view.scale, measure: view.measure, types: view.types, limit: view.limit, others: view.others }),
-    [view.mode, view.scale, view.measure, view.types, view.limit, view.others],
+    () => ({ mode: view.mode, scale: view.scale, measure, types: view.types, limit: view.limit, others: view.others }),
+    [view.mode, view.scale, measure, view.types, view.limit, view.others],
   );
-  // What the page shows, for titles and file names: the sort in effect and the comparison loaded.
-  const shown: View = { ...view, filter, onlyChanged, sort, compare };
-  const charted = Math.min(view.limit, rows.length) + (view.others && rows.length > view.limit ? 1 : 0);
+  // What the page shows, for titles and file names: the sort, measure and comparison in effect.
+  const shown: View = { ...view, filter, onlyChanged, sort, compare, measure };
+  const barsShown = Math.min(view.limit, rows.length);
+  const othersShown = view.others ? rows.length - barsShown : 0;
   const caption = citationText(source);
   const selectCountry = useCallback((code: string) => update({ country: code }), [update]);
   const detailRow = view.country ? data.rows.find((r) => r.code?.toUpperCase() === view.country?.toUpperCase()) : undefined;
@@ -185,10 +188,10 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
       <section aria-labelledby="chart-heading" className="panel">
         <div className="panel-header">
           <h2 id="chart-heading">Chart</h2>
-          <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} background={chartTheme.surface} />
+          <ExportPngButton target={figureRef} fileName={exportFileName(shown, source.asOf, 'png')} theme={theme} />
         </div>
-        <ChartControls options={chartOptions} onChange={(patch) => update(patch, { replace: 'limit' in patch })} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
-        <ChartAfterTable rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, charted)} caption={caption} figureRef={figureRef} />
+        <ChartControls options={chartOptions} comparing={Boolean(comparison)} onChange={(patch) => update(patch, { replace: 'limit' in patch })} maxLimit={Math.min(MAX_LIMIT, Math.max(data.rows.length, 1))} />
+        <ChartAfterTable rows={rows} options={chartOptions} theme={chartTheme} narrow={narrow} title={chartTitle(shown, barsShown, othersShown)} caption={caption} figureRef={figureRef} />
       </section>
 
       <section aria-labelledby="table-heading" className="panel">

@@ -21,7 +21,7 @@ describe('URL state', () => {
       filter: 'société, "x"',
       sort: { key: 'delta.orbitalDebris', direction: 'asc' },
       limit: 7,
-      mode: 'orbital',
+      mode: 'both',
       scale: 'log',
       measure: 'share',
       types: ['payload', 'debris'],
@@ -34,7 +34,7 @@ describe('URL state', () => {
     };
     const search = serializeView(view);
     expect(search).toBe(
-      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=orbital&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS',
+      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=both&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS',
     );
     expect(parseView(search)).toEqual({ view, invalid: [] });
   });
@@ -50,6 +50,12 @@ describe('URL state', () => {
     expect(view.sort).toEqual(DEFAULT_VIEW.sort);
     expect(view.onlyChanged).toBe(false);
     expect(invalid).toEqual(['sort=delta.orbitalDebris']);
+  });
+
+  it('charts changes only with a comparison', () => {
+    expect(parseView('?measure=change')).toEqual({ view: DEFAULT_VIEW, invalid: ['measure=change'] });
+    expect(parseView('?measure=change&compare=2015-02-23').view.measure).toBe('change');
+    expect(normalizeView({ ...DEFAULT_VIEW, measure: 'change' }).measure).toBe('absolute');
   });
 
   it('ignores parameters it does not know', () => {
@@ -68,10 +74,18 @@ describe('exportFileName', () => {
 });
 
 describe('chartTitle', () => {
-  it('says what is charted', () => {
-    expect(chartTitle(DEFAULT_VIEW, 15)).toBe('Objects by country: first 15 countries by orbital total, descending');
-    expect(chartTitle({ ...DEFAULT_VIEW, filter: ' france ' }, 3)).toBe('Objects by country: first 3 countries matching “france” by orbital total, descending');
-    expect(chartTitle({ ...DEFAULT_VIEW, measure: 'share' }, 1)).toBe('Objects by country (share of each bar): first country by orbital total, descending');
+  it('says what is charted: where, which types, how many countries, in what order', () => {
+    expect(chartTitle(DEFAULT_VIEW, 15)).toBe('Objects in orbit: first 15 countries by orbital total, descending');
+    expect(chartTitle({ ...DEFAULT_VIEW, filter: ' france ' }, 3)).toBe('Objects in orbit: first 3 countries matching “france” by orbital total, descending');
+    expect(chartTitle({ ...DEFAULT_VIEW, mode: 'decayed', measure: 'share' }, 1)).toBe("Decayed objects, each type's share of the bar: first country by orbital total, descending");
+    expect(chartTitle({ ...DEFAULT_VIEW, mode: 'both', scale: 'log', types: ['debris'] }, 15)).toBe('Debris in orbit and decayed, log scale: first 15 countries by orbital total, descending');
+  });
+  it('counts "Others" apart: 15 countries and the rest added up is not "first 16 countries"', () => {
+    expect(chartTitle({ ...DEFAULT_VIEW, others: true }, 15, 70)).toBe('Objects in orbit: first 15 countries by orbital total, descending, and “Others”: the other 70 added up');
+  });
+  it('names the comparison a chart of changes is made from', () => {
+    const view: View = { ...DEFAULT_VIEW, measure: 'change', compare: '2015-02-23', onlyChanged: true, sort: { key: 'delta.orbitalDebris', direction: 'desc' } };
+    expect(chartTitle(view, 6)).toBe('Change in objects in orbit since 2015-02-23: first 6 countries that changed by change in orbital debris, descending');
   });
 });
 

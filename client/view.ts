@@ -3,7 +3,7 @@
  * It lives in the URL, so a reload or a shared link restores it; a value that makes no sense is
  * dropped for the default and reported, never a blank page.
  */
-import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type Choices, type ObjectType } from './features/chart/chart-data.ts';
+import { CHART_MEASURES, CHART_MODES, CHART_SCALES, chartSubject, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartScale, type Choices, type ObjectType } from './features/chart/chart-data.ts';
 import { COLUMN_BY_KEY, COUNT_COLUMNS, DIRECTION_WORDS, DEFAULT_SORT, isCountKey, isDeltaKey, isSortKey, type SortState } from './features/table/columns.ts';
 import type { CountKey } from '../server/shared/contract.ts';
 import { ISO_DATE } from '../server/shared/iso-date.ts';
@@ -36,7 +36,8 @@ export const DEFAULT_VIEW: View = {
   filter: '',
   sort: DEFAULT_SORT,
   limit: 15,
-  mode: 'both',
+  // What is up there now: decayed objects are one click away.
+  mode: 'orbital',
   scale: 'linear',
   measure: 'absolute',
   types: [...OBJECT_TYPES],
@@ -100,13 +101,14 @@ export function parseView(search: string): ParsedView {
     else invalid.push(`${name}=${value}`);
   }
   if (isDeltaKey(view.sort.key) && !view.compare) invalid.push(`sort=${view.sort.key}`);
+  if (view.measure === 'change' && !view.compare) invalid.push('measure=change');
   return { view: normalizeView(view), invalid };
 }
 
-/** What only makes sense with a comparison (a change column's sort, "only changed") goes with it. */
+/** What only makes sense with a comparison (a change column's sort, "only changed", a chart of changes) goes with it. */
 export function normalizeView(view: View): View {
-  if (view.compare || (!isDeltaKey(view.sort.key) && !view.onlyChanged)) return view;
-  return { ...view, sort: isDeltaKey(view.sort.key) ? DEFAULT_SORT : view.sort, onlyChanged: false };
+  if (view.compare || (!isDeltaKey(view.sort.key) && !view.onlyChanged && view.measure !== 'change')) return view;
+  return { ...view, sort: isDeltaKey(view.sort.key) ? DEFAULT_SORT : view.sort, onlyChanged: false, measure: view.measure === 'change' ? DEFAULT_VIEW.measure : view.measure };
 }
 
 /** The URL query for a view: only what differs from the default, so the plain page has a plain URL. */
@@ -148,12 +150,18 @@ export function reuseUnchanged(previous: View, next: View): View {
 }
 
 
-export function chartTitle(view: View, charted: number): string {
+/**
+ * The chart's title: what the bars are (chart-data.ts: "Objects in orbit", "Decayed debris, log
+ * scale"), which countries and in what order. `shown`: the countries with a bar of their own;
+ * `others`: how many more the "Others" bar adds up (0 without one).
+ */
+export function chartTitle(view: View, shown: number, others = 0): string {
   const by = `${COLUMN_BY_KEY[view.sort.key].label.toLowerCase()}, ${DIRECTION_WORDS[view.sort.direction]}`;
   const which = view.filter.trim() ? ` matching “${view.filter.trim()}”` : '';
   const changed = view.onlyChanged ? ' that changed' : '';
-  const share = view.measure === 'share' ? ' (share of each bar)' : '';
-  return `Objects by country${share}: ${charted === 1 ? 'first country' : `first ${charted} countries`}${changed}${which} by ${by}`;
+  const countries = shown === 1 ? 'first country' : `first ${shown} countries`;
+  const rest = others > 0 ? `, and “Others”: the other ${others} added up` : '';
+  return `${chartSubject(view, view.compare)}: ${countries}${changed}${which} by ${by}${rest}`;
 }
 
 /** "boxscore-2015-03-05.png" for the default view; the comparison, sort and filter are added when set. */

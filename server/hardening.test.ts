@@ -93,6 +93,23 @@ describe('DASHBOARD_TOKEN', () => {
     expect(shell.text).not.toContain('COMMONWEALTH');
   });
 
+  it('protected data is never stored by the browser: every /api answer is no-store', async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    for (const path of ['/api/boxscore', '/api/boxscore?asOf=2015-02-23', '/api/boxscore/history', '/api/boxscore/changes?from=2015-02-23&to=2015-03-05', '/api/boxscore/trend?code=US', '/api/health', '/api/nope']) {
+      const res = await call(`${server.url}${path}`, { headers: auth });
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const refreshed = await call(`${server.url}/api/boxscore/refresh`, { method: 'POST', headers: auth });
+    expect(refreshed.headers.get('cache-control')).toBe('no-store');
+    // Without a token the data is public: it stays revalidatable from the browser's cache.
+    const open = await start();
+    try {
+      expect((await call(`${open.url}/api/boxscore`)).headers.get('cache-control')).toBe('no-cache');
+    } finally {
+      await open.close();
+    }
+  });
+
   it('compares tokens by value, whatever their length', () => {
     expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
     expect(tokenMatches(TOKEN, `${TOKEN} `)).toBe(false);

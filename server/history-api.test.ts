@@ -88,31 +88,32 @@ describe('history in live mode', () => {
   });
   afterAll(() => fake.close());
 
-  it('adds every stored copy after the embedded ones, the newest of each day, and serves them by date', async () => {
+  it('adds every stored copy after the embedded ones, each labelled with its publication day, and serves them by date', async () => {
     const clock = manualClock('2026-11-24T10:00:00Z');
     const live = await createLive({ fake, now: clock.now, minRefreshSeconds: 60 });
     const history = createHistory({ source: live.source, store: live.store });
     const server = await listen(createApp({ source: live.source, history, logger: createLogger('silent'), clientDir }));
     try {
-      await live.source.current(); // first fetch, 24 Nov before 17:00 UTC
-      clock.set('2026-11-25T16:30:00Z'); // due: the copy predates 24 Nov 17:00 UTC
+      await live.source.current(); // first fetch, 24 Nov before 17:00 UTC: the 23 Nov publication
+      clock.set('2026-11-25T16:30:00Z'); // due: the copy predates 24 Nov 17:00 UTC; the 24 Nov publication
       await live.source.refresh?.();
-      clock.set('2026-11-25T17:30:00Z'); // due again: a second copy the same day, and the newest wins
+      clock.set('2026-11-25T17:30:00Z'); // due again: the 25 Nov publication, which does not hide the 24th's
       await live.source.refresh?.();
       const list = historyResponseSchema.parse((await getJson(`${server.url}/api/boxscore/history`)).body);
       expect(list.snapshots).toEqual([
         { asOf: '2015-02-23', kind: 'snapshot', fetchedAt: null },
         { asOf: '2015-03-05', kind: 'snapshot', fetchedAt: null },
-        { asOf: '2026-11-24', kind: 'live', fetchedAt: '2026-11-24T10:00:00.000Z' },
+        { asOf: '2026-11-23', kind: 'live', fetchedAt: '2026-11-24T10:00:00.000Z' },
+        { asOf: '2026-11-24', kind: 'live', fetchedAt: '2026-11-25T16:30:00.000Z' },
         { asOf: '2026-11-25', kind: 'live', fetchedAt: '2026-11-25T17:30:00.000Z' },
       ]);
       const older = boxscoreResponseSchema.parse((await getJson(`${server.url}/api/boxscore?asOf=2026-11-24`)).body);
-      expect(older.source).toMatchObject({ kind: 'live', asOf: '2026-11-24', fetchedAt: '2026-11-24T10:00:00.000Z', stale: false });
+      expect(older.source).toMatchObject({ kind: 'live', asOf: '2026-11-24', fetchedAt: '2026-11-25T16:30:00.000Z', stale: false });
       const changes = changesResponseSchema.parse((await getJson(`${server.url}/api/boxscore/changes?from=2015-03-05&to=2026-11-25`)).body);
       // The fake serves the 2015-03-05 data, so nothing changed.
       expect(changes.rows.every((r) => r.status === 'unchanged')).toBe(true);
       const trend = trendResponseSchema.parse((await getJson(`${server.url}/api/boxscore/trend?code=US`)).body);
-      expect(trend.points.map((p) => p.asOf)).toEqual(['2015-02-23', '2015-03-05', '2026-11-24', '2026-11-25']);
+      expect(trend.points.map((p) => p.asOf)).toEqual(['2015-02-23', '2015-03-05', '2026-11-23', '2026-11-24', '2026-11-25']);
       expect(fake.counts().query).toBe(3);
     } finally {
       await server.close();

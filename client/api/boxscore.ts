@@ -4,21 +4,29 @@ import type { BoxscoreResponse, ChangesResponse, HistoryResponse, TrendResponse 
 import type { ServerData } from '../server-data.ts';
 import { apiFetch } from './client.ts';
 
+/**
+ * A day's copy can be replaced (a newer fetch of the same publication day), so a past snapshot,
+ * a comparison and a trend are keyed by the fetch time of the copies they come from (the
+ * history's `fetchedAt`), not by the date alone: a changed day gets a new key and is fetched
+ * again, while an unchanged one stays cached for good.
+ */
+type Version = string | null;
+
 export const boxscoreKeys = {
   all: ['boxscore'] as const,
-  snapshot: (asOf: string | null) => [...boxscoreKeys.all, 'snapshot', asOf ?? 'current'] as const,
+  snapshot: (asOf: string | null, version: Version = null) => [...boxscoreKeys.all, 'snapshot', asOf ?? 'current', version] as const,
   history: () => [...boxscoreKeys.all, 'history'] as const,
-  changes: (from: string, to: string) => [...boxscoreKeys.all, 'changes', from, to] as const,
-  trend: (code: string) => [...boxscoreKeys.all, 'trend', code] as const,
+  changes: (from: string, to: string, versions: readonly [Version, Version] = [null, null]) => [...boxscoreKeys.all, 'changes', from, to, ...versions] as const,
+  trend: (code: string, newest: Version = null) => [...boxscoreKeys.all, 'trend', code, newest] as const,
 };
 
 // The current boxscore may change (live mode); the server revalidates cheaply with ETags. A past
-// snapshot never changes.
+// snapshot's copy never changes under its key (see Version).
 const CURRENT_STALE_MS = 60_000;
 
-export const boxscoreQuery = (asOf: string | null) =>
+export const boxscoreQuery = (asOf: string | null, version: Version = null) =>
   queryOptions({
-    queryKey: boxscoreKeys.snapshot(asOf),
+    queryKey: boxscoreKeys.snapshot(asOf, asOf ? version : null),
     queryFn: ({ signal }) => apiFetch<BoxscoreResponse>(asOf ? `/api/boxscore?asOf=${encodeURIComponent(asOf)}` : '/api/boxscore', { signal }),
     staleTime: asOf ? Infinity : CURRENT_STALE_MS,
   });
@@ -30,8 +38,9 @@ export function seedFromServer(queryClient: QueryClient, data: ServerData): void
 }
 
 export function useBoxscore(asOf: string | null, enabled = true) {
+  const versionOf = useVersions();
   // Switching snapshots keeps the previous one on screen until the next arrives: no blank page.
-  return useQuery({ ...boxscoreQuery(asOf), placeholderData: keepPreviousData, enabled });
+  return useQuery({ ...boxscoreQuery(asOf, versionOf(asOf)), placeholderData: keepPreviousData, enabled });
 }
 
 export function useHistory() {
@@ -42,9 +51,16 @@ export function useHistory() {
   });
 }
 
+/** The fetch time of each date's copy, from the history (the same query, not another request); null for the newest. */
+function useVersions(): (asOf: string | null) => Version {
+  const snapshots = useHistory().data?.snapshots;
+  return (asOf) => (asOf === null ? (snapshots?.at(-1)?.fetchedAt ?? null) : (snapshots?.find((s) => s.asOf === asOf)?.fetchedAt ?? null));
+}
+
 export function useChanges(from: string | null, to: string | null) {
+  const versionOf = useVersions();
   return useQuery({
-    queryKey: boxscoreKeys.changes(from ?? '', to ?? ''),
+    queryKey: boxscoreKeys.changes(from ?? '', to ?? '', [versionOf(from), versionOf(to)]),
     queryFn: ({ signal }) => apiFetch<ChangesResponse>(`/api/boxscore/changes?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`, { signal }),
     enabled: Boolean(from && to),
     staleTime: Infinity,
@@ -52,8 +68,10 @@ export function useChanges(from: string | null, to: string | null) {
 }
 
 export function useTrend(code: string | null) {
+  // A trend spans every snapshot: a new copy of any day (the newest included) changes it.
+  const versionOf = useVersions();
   return useQuery({
-    queryKey: boxscoreKeys.trend(code ?? ''),
+    queryKey: boxscoreKeys.trend(code ?? '', versionOf(null)),
     queryFn: ({ signal }) => apiFetch<TrendResponse>(`/api/boxscore/trend?code=${encodeURIComponent(code!)}`, { signal }),
     enabled: Boolean(code),
     staleTime: CURRENT_STALE_MS,

@@ -19,6 +19,31 @@ describe('csvField', () => {
   });
 });
 
+describe('csvField on hostile text', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","Click")', `"'=HYPERLINK(""http://evil.example"",""Click"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', `"'\rCR"`],
+    ['＝1+1', "'＝1+1"],
+  ])('neutralises the formula %j with a leading apostrophe (OWASP)', (text, field) => {
+    expect(csvField(text)).toBe(field);
+  });
+  it('keeps numbers numbers, negative ones included, and text that merely contains the characters', () => {
+    expect(csvField(-12)).toBe('-12');
+    expect(csvField(0)).toBe('0');
+    expect(csvField('FRANCE/GERMANY - ESA')).toBe('FRANCE/GERMANY - ESA');
+    expect(csvField('AT&T = A+B')).toBe('AT&T = A+B');
+  });
+  it('drops bidirectional controls, so a name cannot reverse the text after it', () => {
+    expect(csvField('RUSSIA (SIC) \u202Egpj.exe')).toBe('RUSSIA (SIC) gpj.exe');
+    // A control first must not hide a formula from the check.
+    expect(csvField('\u202E=1+1')).toBe("'=1+1");
+  });
+});
+
 describe('toCsv', () => {
   it('starts with a BOM and ends every line with CRLF', () => {
     const csv = toCsv(['Country', 'Code', 'Orbital total'], [['SOCIÉTÉ, "SES"', 'SES', 54], ['FRANCE', null, 510]]);

@@ -2,14 +2,24 @@
  * CSV as RFC 4180 writes it: fields with a comma, a quote or a line break are quoted, quotes are
  * doubled, lines end with CRLF. The file starts with a UTF-8 byte order mark so spreadsheet
  * programs read "SOCIÉTÉ" as written instead of guessing a legacy encoding.
+ *
+ * Text comes from Space-Track, so it is treated as hostile: a text cell that a spreadsheet would
+ * read as a formula (=HYPERLINK(...)) is neutralised as OWASP advises (a leading apostrophe), and
+ * bidirectional controls are dropped. Numbers are written as numbers, negative changes included.
  */
+import { stripBidiControls } from '../../server/shared/bidi.ts';
 import { saveAs } from './download.ts';
 
 export const BOM = '\uFEFF';
 
+/** What starts a formula in Excel, LibreOffice or Sheets: = + - @, tab, carriage return (OWASP), and their full-width forms. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  if (typeof value === 'number') return String(value);
+  const clean = stripBidiControls(value);
+  const text = FORMULA_START.test(clean) ? `'${clean}` : clean;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

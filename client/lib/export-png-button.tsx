@@ -1,42 +1,51 @@
 import { useState, type RefObject } from 'react';
 import { saveAs } from './download.ts';
-import { renderPng } from './png.ts';
+import { renderPng, type PngScheme } from './png.ts';
 
 interface Props {
   target: RefObject<HTMLElement | null>;
   fileName: string;
-  /** Opaque background of the image: the page's, so light and dark exports look as on screen. */
-  background: string;
-  /** The button's text, e.g. "Export trend PNG" when a page has several export buttons (shown, so the accessible name is what is seen: WCAG 2.5.3). */
+  /** The page's theme: in dark mode a dark PNG is offered beside the light one. */
+  theme: 'light' | 'dark';
+  /** The button's text (and so its accessible name), when a page has several export buttons. */
   label?: string;
 }
 
-export function ExportPngButton({ target, fileName, background, label = 'Export PNG' }: Props) {
-  const [busy, setBusy] = useState(false);
+/**
+ * "Export PNG" saves a light picture whatever the page's theme (what reports and slides mostly
+ * want); in dark mode a second button saves it as seen on screen.
+ */
+export function ExportPngButton({ target, fileName, theme, label = 'Export PNG' }: Props) {
+  const [busy, setBusy] = useState<PngScheme | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function exportPng() {
+  async function exportPng(scheme: PngScheme) {
     const node = target.current;
     if (!node) {
       setError('The chart is not on the page yet, so there is nothing to export.');
       return;
     }
-    setBusy(true);
+    setBusy(scheme);
     setError(null);
     try {
-      saveAs(await renderPng(node, background), fileName);
+      saveAs(await renderPng(node, scheme), scheme === 'dark' ? fileName.replace(/\.png$/, '-dark.png') : fileName);
     } catch (err) {
       setError(`The PNG could not be made: ${err instanceof Error ? err.message : 'unknown error'}.`);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
+  // The visible text is the accessible name (WCAG 2.5.3), busy or not: "Exporting…" is said by aria-busy.
+  const button = (scheme: PngScheme, text: string) => (
+    <button type="button" onClick={() => void exportPng(scheme)} disabled={busy !== null} aria-busy={busy === scheme}>
+      {text}
+    </button>
+  );
   return (
     <div className="export">
-      <button type="button" onClick={() => void exportPng()} disabled={busy} aria-busy={busy}>
-        {busy ? 'Exporting…' : label}
-      </button>
+      {button('light', label)}
+      {theme === 'dark' ? button('dark', label.replace(/PNG$/, 'dark PNG')) : null}
       {error ? (
         <p role="alert" className="error-inline">
           {error}

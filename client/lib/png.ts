@@ -1,19 +1,52 @@
 /**
- * PNG export of a DOM node (the chart's figure: title, legend, bars, source line). html-to-image
- * renders the HTML legend that recharts draws outside its <svg>, which an SVG-only export loses.
- * It is loaded on first use so it costs the initial page nothing.
+ * PNG export of a figure (title, legend, plot, key of names, source line). html-to-image draws a
+ * DOM node with its computed styles; it is loaded on first use so it costs the initial page nothing.
+ *
+ * The export is drawn from a copy of the figure, not the figure on screen, so that it can differ
+ * without the screen flickering:
+ * - its colour scheme: a light PNG from a dark page (reports are mostly light). Every colour of a
+ *   figure comes from the stylesheet's light-dark() pairs (the SVG's axis and grid colours too, see
+ *   styles.css), so a copy under `color-scheme: light` computes the light colours;
+ * - what only the PNG shows (`.png-only`: the key of full names) is visible in the copy.
+ * The copy sits beside the original (so the same stylesheet rules apply), in a box off screen.
  */
 export const EXPORT_PIXEL_RATIO = 2;
 
-export async function renderPng(node: HTMLElement, background: string): Promise<string> {
+export type PngScheme = 'light' | 'dark';
+
+/** The PNG's background per scheme: the figure's surface colour (styles.css, --surface). */
+const BACKGROUND: Record<PngScheme, string> = { light: '#ffffff', dark: '#161b22' };
+
+/** Wait until the browser has laid out and styled what was just added. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+export async function renderPng(node: HTMLElement, scheme: PngScheme): Promise<string> {
   const { toPng } = await import('html-to-image');
-  const { width, height } = node.getBoundingClientRect();
-  return toPng(node, {
-    pixelRatio: EXPORT_PIXEL_RATIO,
-    backgroundColor: background,
-    width: Math.ceil(width),
-    height: Math.ceil(height),
-    // No web fonts are used; skipping the font scan avoids reading every stylesheet.
-    skipFonts: true,
-  });
+  const stage = document.createElement('div');
+  stage.className = 'png-stage';
+  stage.setAttribute('aria-hidden', 'true');
+  // CSSOM, not a style attribute: the page's CSP allows no inline style attribute, but this.
+  stage.style.width = `${Math.ceil(node.getBoundingClientRect().width)}px`;
+  const copy = node.cloneNode(true) as HTMLElement;
+  copy.classList.add('png-export', `png-${scheme}`);
+  // Ids must stay unique on the page; the tooltip is not part of a picture.
+  copy.removeAttribute('id');
+  for (const el of copy.querySelectorAll('[id]')) if (el.closest('svg') === null) el.removeAttribute('id');
+  for (const el of copy.querySelectorAll('.recharts-tooltip-wrapper')) el.remove();
+  stage.append(copy);
+  node.after(stage);
+  try {
+    await nextFrame();
+    const { width, height } = copy.getBoundingClientRect();
+    return await toPng(copy, {
+      pixelRatio: EXPORT_PIXEL_RATIO,
+      backgroundColor: BACKGROUND[scheme],
+      width: Math.ceil(width),
+      height: Math.ceil(height),
+      // No web fonts are used; skipping the font scan avoids reading every stylesheet.
+      skipFonts: true,
+    });
+  } finally {
+    stage.remove();
+  }
 }

@@ -42,4 +42,21 @@ describe('computeChanges on rows that come and go', () => {
     expect(changes[2]?.delta.orbitalTotal).toBe(-base.counts.orbitalTotal);
     expect(changes[2]?.to).toBeNull();
   });
+
+  it('never merges two countries that share a code: FRANCE does not get the USA\'s figures', () => {
+    const us = mar.rows.find((r) => r.code === 'US')!;
+    const fr = mar.rows.find((r) => r.code === 'FR')!;
+    const impostor = { ...fr, code: 'US' };
+    // The later snapshot sends FRANCE under the USA's code, after the USA.
+    const changes = computeChanges([us, fr], [us, impostor]);
+    expect(changes.map((c) => [c.country, c.code, c.status])).toEqual([
+      ['UNITED STATES OF AMERICA', 'US', 'added'],
+      ['FRANCE', 'US', 'added'],
+      ['UNITED STATES OF AMERICA', 'US', 'removed'],
+      ['FRANCE', 'FR', 'removed'],
+    ]);
+    // Each row's change is its own counts, never the other country's.
+    expect(changes[0]?.to).toEqual(us.counts);
+    expect(changes[1]?.to).toEqual(fr.counts);
+  });
 });

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { embeddedRows } from '../test-support/embedded-rows.ts';
 import { tempDir } from '../test-support/live-harness.ts';
-import { createEmbeddedSource } from './embedded.ts';
+import { CITATION, type TrendResponse } from '../shared/contract.ts';
+import { createEmbeddedSource, EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { createHistory } from './history.ts';
 import { createFileSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
-import type { BoxscoreSource } from './source.ts';
+import { prepareBoxscore, type BoxscoreSource } from './source.ts';
 
 
 /** The real file store holding one copy of 2026-11-25, with reads that can be made to fail. */
@@ -74,4 +75,57 @@ describe('history', () => {
     expect(older?.response.source.asOf).toBe('2015-02-23');
     expect(calls()).toBe(1);
   });
+
+  it('a trend never takes another country\'s figures from a snapshot where its code is shared', async () => {
+    const store = createFileSnapshotStore({ dir: tempDir(), logger: createLogger('silent') });
+    const rows = embeddedRows() as { COUNTRY: string; SPADOC_CD: string | null }[];
+    // FRANCE sent under the USA's code, listed before the USA.
+    for (const row of rows) if (row.SPADOC_CD === 'FR') row.SPADOC_CD = 'US';
+    rows.sort((a, b) => Number(b.COUNTRY === 'FRANCE') - Number(a.COUNTRY === 'FRANCE'));
+    await store.save({ fetchedAt: new Date('2026-11-25T18:00:00Z'), rows });
+    const history = createHistory({ source: createEmbeddedSource(), store });
+    const body = await history.trend('US');
+    const trend = JSON.parse(body!.identity.toString('utf8')) as TrendResponse;
+    const us = readEmbeddedSnapshot(EMBEDDED_SNAPSHOTS[1]!).rows.find((r) => r.code === 'US')!;
+    expect(trend.points.map((p) => [p.asOf, p.counts?.countryTotal ?? null])).toEqual([
+      ['2015-02-23', expect.any(Number)],
+      ['2015-03-05', us.counts.countryTotal],
+      ['2026-11-25', null],
+    ]);
+  });
+
+  it('a trend computed while a new copy arrives is not cached as the trend of the new list', async () => {
+    const real = createFileSnapshotStore({ dir: tempDir(), logger: createLogger('silent') });
+    await real.save({ fetchedAt: new Date('2026-11-25T18:00:00Z'), rows: embeddedRows() });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let hold = true;
+    let waiting = 0;
+    const store: Pick<SnapshotStore, 'list' | 'read'> = {
+      list: () => real.list(),
+      read: async (id) => {
+        if (hold) {
+          waiting++;
+          await held;
+        }
+        return real.read(id);
+      },
+    };
+    const parsed = readEmbeddedSnapshot(EMBEDDED_SNAPSHOTS[1]!);
+    const copy = (fetchedAt: string) => prepareBoxscore({ kind: 'live', asOf: fetchedAt.slice(0, 10), fetchedAt, citation: CITATION, stale: false, message: null }, parsed);
+    let current = copy('2026-11-25T18:00:00.000Z');
+    const history = createHistory({ source: { mode: 'live', current: async () => current }, store });
+
+    const early = history.trend('US'); // works from the list of 25 Nov, waiting on its read
+    await vi.waitFor(() => expect(waiting).toBe(1));
+    await real.save({ fetchedAt: new Date('2026-11-26T18:00:00Z'), rows: embeddedRows() });
+    current = copy('2026-11-26T18:00:00.000Z');
+    expect(await history.dates()).toContain('2026-11-26'); // the new list is built (and the trends dropped)
+    hold = false;
+    release();
+    const points = (body: Awaited<typeof early>) => (JSON.parse(body!.identity.toString('utf8')) as TrendResponse).points.map((p) => p.asOf);
+    expect(points(await early)).toEqual(['2015-02-23', '2015-03-05', '2026-11-25']);
+    expect(points(await history.trend('US'))).toEqual(['2015-02-23', '2015-03-05', '2026-11-25', '2026-11-26']);
+  });
 });
+

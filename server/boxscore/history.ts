@@ -1,6 +1,7 @@
 /**
  * Every snapshot we have: the two embedded 2015 boxscores first, then every copy fetched from
- * Space-Track (the newest of each day). Serves one snapshot by date, the changes between two, and
+ * Space-Track (the newest of each publication day: a copy fetched before 17:00 UTC describes the
+ * previous day, refresh-policy.ts). Serves one snapshot by date, the changes between two, and
  * one country's counts across all of them.
  *
  * Nothing is recomputed per request: the list is rebuilt only when the live source has fetched a
@@ -8,11 +9,12 @@
  */
 import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
 import { computeChanges, diffTotals } from './changes.ts';
-import { rowKey } from '../shared/row-key.ts';
+import { rowKeys } from '../shared/row-key.ts';
 import { CITATION, type BoxscoreSourceInfo, type ChangesResponse, type HistoryEntry, type HistoryResponse, type TrendResponse } from '../shared/contract.ts';
 import { EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from './embedded.ts';
 import { Lru } from './lru.ts';
 import type { ParsedBoxscore } from './parse.ts';
+import { publicationDay } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
@@ -55,7 +57,11 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
   const changesCache = new Lru<string, PreparedBody>(32);
   // null: no snapshot has that code (remembered too, or every unknown code would rescan them all).
   const trendCache = new Lru<string, PreparedBody | null>(64);
-  let listed: ({ version: string; entries: Entry[] } & HistoryList) | undefined;
+  type Listed = { version: string; entries: Entry[] } & HistoryList;
+  let listed: Listed | undefined;
+  // Rebuilds are numbered: one that finishes after a later one started must not replace its list.
+  let builds = 0;
+  let listedBuild = 0;
   const describe = ({ asOf, kind, fetchedAt }: Entry): HistoryEntry => ({ asOf, kind, fetchedAt });
 
   /**
@@ -85,17 +91,19 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
    * The list changes only when the live source has stored a new copy: its fetch time is the version.
    * A caller that already has the current boxscore passes it, so the source is asked once.
    */
-  async function entries(known?: PreparedBoxscore): Promise<Entry[]> {
+  async function entries(known?: PreparedBoxscore): Promise<Listed> {
     const current = (known ?? (await source.current())).response.source;
     const version = current.fetchedAt ?? 'none';
-    if (listed?.version === version) return listed.entries;
+    if (listed?.version === version) return listed;
+    const build = ++builds;
     const byDate = new Map<string, Entry>(embedded.map((e) => [e.asOf, e]));
     if (store) {
       // Oldest first, so the newest copy of a day wins.
       for (const info of (await store.list()).reverse()) {
-        byDate.set(info.fetchedAt.slice(0, 10), {
+        const asOf = publicationDay(new Date(info.fetchedAt));
+        byDate.set(asOf, {
           id: info.id,
-          asOf: info.fetchedAt.slice(0, 10),
+          asOf,
           kind: 'live',
           fetchedAt: info.fetchedAt,
           load: async () => (await store.read(info.id))?.parsed,
@@ -104,22 +112,26 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     }
     const list = [...byDate.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
     const response: HistoryResponse = { snapshots: list.map(describe) };
-    listed = { version, entries: list, response, body: prepareJson(response) };
-    // Trends span every snapshot: a new one makes them all out of date.
-    trendCache.clear();
-    return list;
+    const built: Listed = { version, entries: list, response, body: prepareJson(response) };
+    if (build > listedBuild) {
+      listedBuild = build;
+      listed = built;
+      // Trends span every snapshot: a new one makes them all out of date.
+      trendCache.clear();
+    }
+    return built;
   }
 
-  const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).find((e) => e.asOf === asOf);
+  const find = async (asOf: string, current?: PreparedBoxscore) => (await entries(current)).entries.find((e) => e.asOf === asOf);
 
   return {
     async list(current) {
-      await entries(current);
-      return { response: listed!.response, body: listed!.body };
+      const { response, body } = await entries(current);
+      return { response, body };
     },
 
     async dates() {
-      return (await entries()).map((e) => e.asOf);
+      return (await entries()).entries.map((e) => e.asOf);
     },
 
     async snapshot(asOf) {
@@ -162,24 +174,29 @@ export function createHistory({ source, store }: { source: BoxscoreSource; store
     },
 
     async trend(code) {
-      const list = await entries();
+      const { version, entries: list } = await entries();
       const key = `code:${code.toUpperCase()}`;
-      const cached = trendCache.get(key);
+      // Keyed by the list it spans: a trend still computed from an older list while a new copy
+      // arrived must not be taken for the new list's (it lacks the newest copy).
+      const cacheKey = `${version}|${key}`;
+      const cached = trendCache.get(cacheKey);
       if (cached !== undefined) return cached ?? undefined;
       let name: { country: string; code: string | null } | undefined;
       const points: TrendResponse['points'] = [];
       for (const entry of list) {
-        const row = (await parsed(entry))?.rows.find((r) => rowKey(r) === key);
+        const rows = (await parsed(entry))?.rows ?? [];
+        // A code several rows share in a snapshot identifies none of them there (row-key.ts).
+        const row = rows[rowKeys(rows).indexOf(key)];
         if (row) name = { country: row.country, code: row.code };
         points.push({ asOf: entry.asOf, counts: row?.counts ?? null });
       }
       if (!name) {
-        trendCache.set(key, null);
+        trendCache.set(cacheKey, null);
         return undefined;
       }
       const response: TrendResponse = { ...name, points, citation: CITATION };
       const body = prepareJson(response);
-      trendCache.set(key, body);
+      trendCache.set(cacheKey, body);
       return body;
     },
   };

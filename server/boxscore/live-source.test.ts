@@ -45,6 +45,16 @@ describe('live source', () => {
     expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
   });
 
+  it('labels a copy with its publication day, not the calendar day of the fetch', async () => {
+    // At 10:00 UTC Space-Track still publishes the previous day's boxscore (published 17:00 UTC).
+    const clock = manualClock('2026-06-02T10:00:00Z');
+    const { source } = await live({ now: clock.now });
+    expect(await info(source)).toMatchObject({ asOf: '2026-06-01', fetchedAt: '2026-06-02T10:00:00.000Z' });
+    // Fetched exactly at 17:00:00.000 UTC: that day's copy.
+    clock.set('2026-06-02T17:00:00.000Z');
+    await vi.waitFor(async () => expect(await info(source)).toMatchObject({ asOf: '2026-06-02', fetchedAt: '2026-06-02T17:00:00.000Z' }));
+  });
+
   it('single flight: concurrent callers share one login and one query', async () => {
     const { source } = await live({ now: manualClock('2026-06-01T18:00:00Z').now });
     const all = await Promise.all(Array.from({ length: 25 }, () => source.current()));

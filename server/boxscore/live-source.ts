@@ -21,7 +21,7 @@ import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import type { ParsedBoxscore } from './parse.ts';
 import { waitWords } from '../shared/time-words.ts';
-import { isDue, nextDailyCutoff, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
+import { isDue, nextDailyCutoff, publicationDay, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
 
@@ -59,7 +59,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
       const fetchedAt = good.fetchedAt.toISOString();
       const message = lastError ? `${sentence(lastError.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
       return prepareBoxscore(
-        { kind: 'live', asOf: fetchedAt.slice(0, 10), fetchedAt, citation: CITATION, stale: lastError !== undefined, message, nextFetchAt },
+        { kind: 'live', asOf: publicationDay(good.fetchedAt), fetchedAt, citation: CITATION, stale: lastError !== undefined, message, nextFetchAt },
         good.parsed,
       );
     }

@@ -127,6 +127,37 @@ describe('parseBoxscore on nasty input', () => {
     expect(cleanName('A&#0;B')).toBe('A&#0;B');
   });
 
+  it('reports a SPADOC code that several rows carry, keeping every row as sent', () => {
+    const impostor = upstreamRow('FRANCE', 'us', [0, 60, 10, 30], [5, 5, 100]);
+    const parsed = parseBoxscore([us, impostor, fr]);
+    expect(parsed.rows.map((r) => [r.country, r.code])).toEqual([
+      ['UNITED STATES OF AMERICA', 'US'],
+      ['FRANCE', 'us'],
+      ['FRANCE', 'FR'],
+    ]);
+    expect(parsed.issues).toEqual([
+      { row: 'SPADOC code US', message: 'is sent for 2 rows (UNITED STATES OF AMERICA, FRANCE); they are kept apart, matched across snapshots by name and code.' },
+    ]);
+  });
+
+  it('accepts the largest count that is exact, 2^53 - 1', () => {
+    const parsed = parseBoxscore([{ ...fr, DECAYED_DEBRIS_COUNT: '9007199254740991' }]);
+    expect(parsed.rows[0]?.counts.decayedDebris).toBe(9007199254740991);
+  });
+
+  it('drops bidirectional controls from names and codes, written raw or as entities', () => {
+    const parsed = parseBoxscore([
+      upstreamRow('RUSSIA (SIC) \u202Egpj.exe', 'C\u2066IS\u2069', [0, 1], []),
+      upstreamRow('EVIL&#x202E;txt.exe &#8207;CORP', 'EV', [0, 2], []),
+    ]);
+    expect(parsed.rows.map((r) => [r.country, r.code])).toEqual([
+      ['RUSSIA (SIC) gpj.exe', 'CIS'],
+      ['EVILtxt.exe CORP', 'EV'],
+    ]);
+    // A value quoted in an error message cannot reverse the message either.
+    expect(() => parseBoxscore([{ ...fr, ORBITAL_DEBRIS_COUNT: '\u202E21' }])).toThrow('is not a whole number ("\\u202E21")');
+  });
+
   it('accepts plain JSON numbers as counts', () => {
     const numeric = Object.fromEntries(Object.entries(fr).map(([k, v]) => [k, k === 'COUNTRY' || k === 'SPADOC_CD' ? v : Number(v)]));
     expect(parseBoxscore([numeric]).rows[0]?.counts.countryTotal).toBe(210);
@@ -138,7 +169,12 @@ describe('parseBoxscore on nasty input', () => {
     ['a rate-limit error row', [{ error: "You've violated your query rate limit." }], 'row 1 is invalid: COUNTRY'],
     ['a count that is not a number', [{ ...fr, ORBITAL_DEBRIS_COUNT: 'twelve' }], 'ORBITAL_DEBRIS_COUNT is not a whole number'],
     ['a negative count', [{ ...fr, ORBITAL_DEBRIS_COUNT: '-1' }], 'ORBITAL_DEBRIS_COUNT is not a whole number'],
+    ['a count beyond 2^53 (it would be rounded)', [{ ...fr, ORBITAL_DEBRIS_COUNT: '99999999999999999999' }], 'ORBITAL_DEBRIS_COUNT is too large to be counted exactly ("99999999999999999999")'],
+    ['2^53 + 1 as text', [{ ...fr, COUNTRY_TOTAL: '9007199254740993' }], 'COUNTRY_TOTAL is too large to be counted exactly'],
+    ['2^53 as a JSON number', [{ ...fr, COUNTRY_TOTAL: 2 ** 53 }], 'COUNTRY_TOTAL is too large to be counted exactly'],
+    ['rows whose sum is beyond 2^53', [{ ...fr, DECAYED_DEBRIS_COUNT: String(2 ** 52) }, { ...us, DECAYED_DEBRIS_COUNT: String(2 ** 52) }], 'decayed debris counts add up to more than can be counted exactly'],
     ['an empty country name', [{ ...fr, COUNTRY: ' ' }], 'COUNTRY is empty'],
+    ['a country name of controls only', [{ ...fr, COUNTRY: '\u202E&nbsp;' }], 'COUNTRY has no visible name'],
     ['only an ALL row', [upstreamRow('ALL', 'ALL', [], [])], 'no country rows'],
   ])('rejects %s', (_label, input, message) => {
     expect(() => parseBoxscore(input)).toThrow(BoxscoreFormatError);

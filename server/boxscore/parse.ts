@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { COUNT_KEYS, type CountKey, type CountryRow, type DataIssue, type Totals } from '../shared/contract.ts';
+import { escapeBidiControls, stripBidiControls } from '../shared/bidi.ts';
 import { sumCounts, zeroCounts } from '../shared/counts.ts';
 
 /** Upstream field name of each of our count keys. */
@@ -44,16 +45,22 @@ const ECHO_MAX_CHARS = 40;
  * JSON-quoted, so control characters are escaped, and cut to ECHO_MAX_CHARS with an ellipsis.
  */
 function echoValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_MAX_CHARS + 1)) : (JSON.stringify(value) ?? String(value));
+  const json = typeof value === 'string' ? JSON.stringify(value.slice(0, ECHO_MAX_CHARS + 1)) : (JSON.stringify(value) ?? String(value));
+  // JSON leaves bidi controls as they are; escaped, they cannot reverse the message around them.
+  const text = escapeBidiControls(json);
   return text.length > ECHO_MAX_CHARS ? `${text.slice(0, ECHO_MAX_CHARS - 1)}…` : text;
 }
 
-/** A count: a string of digits (the real format), a whole JSON number, or null. */
+/**
+ * A count: a string of digits (the real format), a whole JSON number, or null. Beyond 2^53 a
+ * number is rounded ("99999999999999999999" would read as 100000000000000000000): such a count is
+ * refused like any other invalid one, never served changed.
+ */
 const upstreamCount = z.unknown().transform((value, ctx): number | null => {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  ctx.addIssue({ code: 'custom', message: `is not a whole number (${echoValue(value)})` });
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+  if (number !== undefined && Number.isSafeInteger(number)) return number;
+  ctx.addIssue({ code: 'custom', message: number === undefined ? `is not a whole number (${echoValue(value)})` : `is too large to be counted exactly (${echoValue(value)})` });
   return z.NEVER;
 });
 
@@ -71,18 +78,17 @@ export interface ParsedBoxscore {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Decode HTML entities, fold runs of white space, trim. */
+/** Decode HTML entities, drop bidirectional controls (shared/bidi.ts), fold runs of white space, trim. */
 export function cleanName(raw: string): string {
-  return raw
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-      if (ref[0] === '#') {
-        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      }
-      return ENTITIES[ref.toLowerCase()] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  const decoded = raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[ref.toLowerCase()] ?? whole;
+  });
+  // After decoding: &#x202E; is the same override as the character itself.
+  return stripBidiControls(decoded).replace(/\s+/g, ' ').trim();
 }
 
 
@@ -128,6 +134,21 @@ function isAllRow(row: Pick<CountryRow, 'country' | 'code'>): boolean {
   return row.code?.toUpperCase() === 'ALL' || row.country.toUpperCase() === 'ALL';
 }
 
+/**
+ * A SPADOC code is how a country is recognised across snapshots: one that several rows carry is
+ * reported (every row is kept and shown as sent; row-key.ts then matches them by name too).
+ */
+function duplicateCodes(rows: readonly CountryRow[]): DataIssue[] {
+  const byCode = new Map<string, CountryRow[]>();
+  for (const row of rows) if (row.code) byCode.set(row.code.toUpperCase(), [...(byCode.get(row.code.toUpperCase()) ?? []), row]);
+  return [...byCode.values()]
+    .filter((shared) => shared.length > 1)
+    .map((shared) => ({
+      row: `SPADOC code ${shared[0]!.code!}`,
+      message: `is sent for ${shared.length} rows (${shared.map((r) => r.country).join(', ')}); they are kept apart, matched across snapshots by name and code.`,
+    }));
+}
+
 export function parseBoxscore(input: unknown): ParsedBoxscore {
   if (!Array.isArray(input)) throw new BoxscoreFormatError('The boxscore answer is not a list of rows.');
   if (input.length === 0) throw new BoxscoreFormatError('The boxscore answer is empty.');
@@ -152,17 +173,23 @@ export function parseBoxscore(input: unknown): ParsedBoxscore {
       else counts[key] = value;
     }
     const code = data.SPADOC_CD == null ? null : cleanName(data.SPADOC_CD) || null;
-    const row: CountryRow = { country: cleanName(data.COUNTRY), code, counts, missing };
+    const country = cleanName(data.COUNTRY);
+    // Entities and controls only (e.g. "&nbsp;" or a lone U+202E) leave no name to show.
+    if (!country) throw new BoxscoreFormatError(`Boxscore row ${index + 1} is invalid: COUNTRY has no visible name (${echoValue(data.COUNTRY)}).`);
+    const row: CountryRow = { country, code, counts, missing };
     for (const problem of checkInvariants(row)) issues.push({ row: describe(row), message: problem });
     (isAllRow(row) ? allRows : rows).push(row);
   });
 
   if (rows.length === 0) throw new BoxscoreFormatError('The boxscore answer has no country rows.');
+  issues.push(...duplicateCodes(rows));
   if (allRows.length > 1) {
     issues.push({ row: 'totals', message: `${allRows.length} ALL rows were sent; the first one is used.` });
   }
 
   const sumOfRows = sumCounts(rows);
+  const inexact = COUNT_KEYS.find((k) => !Number.isSafeInteger(sumOfRows[k]));
+  if (inexact) throw new BoxscoreFormatError(`The rows' ${LABELS[inexact]} counts add up to more than can be counted exactly.`);
   const all = allRows[0];
   let totals: Totals;
   if (all) {

@@ -26,6 +26,15 @@ export function nextDailyCutoff(now: Date): Date {
   return next;
 }
 
+/**
+ * The day a copy describes: Space-Track publishes the boxscore once a day at 17:00 UTC, so a copy
+ * fetched at 10:00 UTC holds the previous day's publication. That is the date of the latest
+ * 17:00 UTC at or before the fetch (a fetch at exactly 17:00:00.000 UTC is that day's copy).
+ */
+export function publicationDay(fetchedAt: Date): string {
+  return latestDailyCutoff(fetchedAt).toISOString().slice(0, 10);
+}
+
 /** True when there is no copy, or the copy predates the latest 17:00 UTC. */
 export function isDue(fetchedAt: Date | undefined, now: Date): boolean {
   return fetchedAt === undefined || fetchedAt.getTime() < latestDailyCutoff(now).getTime();

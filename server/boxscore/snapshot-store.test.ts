@@ -76,4 +76,15 @@ describe('file snapshot store', () => {
       'boxscore-2026-06-05T17-05-00.000Z.json',
     ]);
   });
+
+  it('keeps one copy per publication day: a newer copy of the same day replaces the older one', async () => {
+    const { dir, store: s } = store();
+    await s.save({ fetchedAt: new Date('2026-06-01T17:05:00Z'), rows: olderRows });
+    // 10:00 UTC the next day is still the 1 June publication: it replaces the 17:05 copy.
+    await s.save({ fetchedAt: new Date('2026-06-02T10:00:00Z'), rows: realRows });
+    // 17:00:00.000 UTC is the 2 June publication: a day of its own.
+    await s.save({ fetchedAt: new Date('2026-06-02T17:00:00.000Z'), rows: realRows });
+    expect(readdirSync(dir).sort()).toEqual(['boxscore-2026-06-02T10-00-00.000Z.json', 'boxscore-2026-06-02T17-00-00.000Z.json']);
+    expect((await s.read('boxscore-2026-06-02T10-00-00.000Z.json'))?.rows).toEqual(realRows);
+  });
 });

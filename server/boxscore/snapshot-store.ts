@@ -7,7 +7,9 @@
  *   the final name, so a crash never leaves a half-written snapshot under a real name.
  * - Reads validate (JSON, schema, and the boxscore parser). A file that fails is renamed to
  *   `<name>.corrupt`, reported in the log and never served; the next newest valid copy is used.
- * - Retention: the newest 400 snapshots are kept (over a year at one fetch a day); older ones are
+ * - One copy per publication day (the latest 17:00 UTC at or before the fetch, refresh-policy.ts):
+ *   after a save, older copies of the same day are deleted, so the newest copy of a day is its copy.
+ * - Retention: the newest 400 snapshots are kept (over a year at one a day); older ones are
  *   deleted after each save. `.corrupt` files are kept for inspection and are not counted.
  *
  * Behind an interface so a shared store could replace the folder later.
@@ -18,6 +20,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../logger.ts';
 import { parseBoxscore, type ParsedBoxscore } from './parse.ts';
+import { publicationDay } from './refresh-policy.ts';
 
 const DEFAULT_RETENTION = 400;
 
@@ -52,6 +55,8 @@ const NAME = /^boxscore-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)\.json$/;
 
 /** ISO time with ':' replaced so the name is valid everywhere and sorts by time. */
 const fileName = (fetchedAt: Date) => `boxscore-${fetchedAt.toISOString().replace(/:/g, '-')}.json`;
+/** The fetch time a valid file name holds (the inverse of fileName). */
+const fetchedAtOf = (id: string) => id.replace(NAME, '$1').replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3');
 
 export function createFileSnapshotStore(options: { dir: string; logger: Logger; retain?: number }): SnapshotStore {
   const { dir, retain = DEFAULT_RETENTION } = options;
@@ -98,7 +103,7 @@ export function createFileSnapshotStore(options: { dir: string; logger: Logger; 
     },
 
     async list() {
-      return (await names()).map((id) => ({ id, fetchedAt: id.replace(NAME, '$1').replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3') }));
+      return (await names()).map((id) => ({ id, fetchedAt: fetchedAtOf(id) }));
     },
 
     read,
@@ -117,6 +122,13 @@ export function createFileSnapshotStore(options: { dir: string; logger: Logger; 
       await rename(temp, join(dir, id));
       await syncDir(dir);
       log.info({ file: id }, 'snapshot stored');
+      // Newest first: the first copy of each publication day is the one kept.
+      const day = publicationDay(fetchedAt);
+      const sameDay = (await names()).filter((n) => publicationDay(new Date(fetchedAtOf(n))) === day).slice(1);
+      for (const older of sameDay) {
+        await rm(join(dir, older), { force: true });
+        log.info({ file: older, day }, 'older copy of the same publication day removed');
+      }
       for (const old of (await names()).slice(retain)) {
         await rm(join(dir, old), { force: true });
         log.info({ file: old }, 'old snapshot removed (retention)');

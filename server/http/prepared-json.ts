@@ -69,7 +69,8 @@ export function pickEncoding(accept: string | undefined): Encoding {
 export function sendPrepared(req: Request, res: Response, body: PreparedBody, cacheControl = 'no-cache'): void {
   const encoding = pickEncoding(req.get('accept-encoding'));
   res.setHeader('ETag', body.etags[encoding]);
-  res.setHeader('Cache-Control', cacheControl);
+  // A stricter policy set before the route (access-token.ts: no-store for protected data) stands.
+  if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
   // 304 answers a conditional read; a POST (the refresh) must always get its result.
   if ((req.method === 'GET' || req.method === 'HEAD') && etagMatches(req.get('if-none-match'), body.etags)) {

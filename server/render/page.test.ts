@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
@@ -84,6 +84,19 @@ describe('server-rendered pages (the real built client)', () => {
     const bundle = await rawGet(`${server.url}/server/server-entry.js`);
     expect(bundle.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(bundle.body.toString('utf8')).not.toContain('renderDashboard');
+  });
+
+  it.each(['$`', "$'", '$&', '$$', '$1', '$<root>', 'a$`b$&c'])('puts the filter text %s into the page as written (no replacement pattern)', async (filter) => {
+    const html = await page(`${server.url}/?${new URLSearchParams({ q: filter }).toString()}`);
+    const shell = readFileSync(join(DIST, 'index.html'), 'utf8');
+    // The page is the shell with #root filled: nothing of the shell copied in, nothing lost.
+    expect(html.match(/<script type="module"/g)).toHaveLength(shell.match(/<script type="module"/g)!.length);
+    expect(html.match(/<div id="root">/g)).toHaveLength(1);
+    expect(html.startsWith(shell.slice(0, shell.indexOf('<div id="root">')))).toBe(true);
+    expect(html.endsWith(shell.slice(shell.indexOf('<div id="root"></div>') + '<div id="root"></div>'.length))).toBe(true);
+    const escaped = filter.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#x27;');
+    expect(html).toContain(`value="${escaped}"`);
+    expect(dataBlock(html)?.boxscore.rows).toHaveLength(85);
   });
 
   it('leaves to the browser views of other data (a past snapshot, a comparison, a country) and addresses not in canonical form', async () => {

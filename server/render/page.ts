@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HistoryResponse } from '../shared/contract.ts';
+import type * as ServerEntryModule from '../../client/server-entry.tsx';
 import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
@@ -23,15 +23,8 @@ import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
 import type { ChartPictures } from './chart-pictures.ts';
 
-/** The built server entry (client/server-entry.tsx). */
-interface ServerEntry {
-  rendersOnServer(search: string): boolean;
-  renderDashboard(
-    data: { boxscore: PreparedBoxscore['response']; history: HistoryResponse | null },
-    search: string,
-    picture: { plotId: string; html: string } | null,
-  ): { html: string; dataHtml: string; plot: { plotId: string; props: object } | null };
-}
+/** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
+type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard'>;
 
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
@@ -93,7 +86,9 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
       if (html) result = rendering.renderDashboard(data, search, { plotId: result.plot.plotId, html });
       else complete = false;
     }
-    const page = template.replace(ROOT, `<div id="root">${result.html}</div>${result.dataHtml}`);
+    // A function, not a string: a replacement string would read `$&`, `` $` ``, `$'` and `$$` in the
+    // page (the filter text of the address is in it) as patterns, copying the template into the page.
+    const page = template.replace(ROOT, () => `<div id="root">${result.html}</div>${result.dataHtml}`);
     return { body: prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8'), complete };
   }
 

@@ -4,16 +4,15 @@
  * line) until the recharts module has loaded (use-chart-plot.ts, chart-picture.ts).
  */
 import { memo, useContext, useMemo, useState, type Ref } from 'react';
-import type { CountryRow } from '../../../server/shared/contract.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
+import { nameKey, seriesFor, toChartData, type ChartOptions, type ChartRow } from './chart-data.ts';
 import { ChartPictureContext, plotId } from './chart-picture.ts';
 import { Swatch } from './swatch.tsx';
 import { loadChartPlot, useChartPlot } from './use-chart-plot.ts';
 
 export interface BoxscoreChartProps {
-  /** Rows in the table's current order and filter. */
-  rows: readonly CountryRow[];
+  /** Rows in the table's current order and filter (with their changes when comparing). */
+  rows: readonly ChartRow[];
   options: ChartOptions;
   theme: ChartTheme;
   /** Phone width: shorter axis labels. */
@@ -26,7 +25,7 @@ export interface BoxscoreChartProps {
 }
 
 /** Whether two row lists chart the same: the same row objects in the first N places (all places with "Others"). */
-function sameCharted(a: readonly CountryRow[], b: readonly CountryRow[], limit: number, others: boolean): boolean {
+function sameCharted(a: readonly ChartRow[], b: readonly ChartRow[], limit: number, others: boolean): boolean {
   const n = others ? Math.max(a.length, b.length) : limit;
   if (Math.min(a.length, n) !== Math.min(b.length, n)) return false;
   for (let i = 0; i < Math.min(a.length, n); i++) if (a[i] !== b[i]) return false;
@@ -38,7 +37,7 @@ function sameCharted(a: readonly CountryRow[], b: readonly CountryRow[], limit: 
  * or filter that leaves the first N countries alone costs recharts nothing. Rows are compared by
  * identity, so a new snapshot (new row objects) always redraws.
  */
-function useChartedRows(rows: readonly CountryRow[], limit: number, others: boolean): readonly CountryRow[] {
+function useChartedRows(rows: readonly ChartRow[], limit: number, others: boolean): readonly ChartRow[] {
   const [kept, setKept] = useState(rows);
   const same = kept === rows || sameCharted(kept, rows, limit, others);
   // Adjusting state while rendering (React's pattern for derived state): no extra effect pass.
@@ -54,6 +53,7 @@ export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme,
   const { plot: Plot, error } = useChartPlot();
   const slot = useContext(ChartPictureContext);
   const empty = data.length === 0 || series.length === 0;
+  const key = useMemo(() => nameKey(data), [data]);
 
   let plot;
   if (empty) {
@@ -98,6 +98,21 @@ export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme,
         ))}
       </ul>
       {plot}
+      {/* The names in full, for the PNG only (png.ts shows it in the exported copy): on screen the
+          tooltip and the table give them, and the chart keeps its room for the bars. */}
+      {key.length > 0 && !empty ? (
+        <div className="chart-key png-only">
+          <p className="chart-key-title">Names in full</p>
+          <dl>
+            {key.map((entry) => (
+              <div key={entry.label}>
+                <dt>{entry.label}</dt>
+                <dd>{entry.name}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ) : null}
       <figcaption className="chart-caption">{caption}</figcaption>
     </figure>
   );

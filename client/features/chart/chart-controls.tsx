@@ -3,6 +3,8 @@ import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPE_LABELS, OBJECT_T
 
 interface Props {
   options: ChartOptions;
+  /** Whether a comparison is loaded: only then can the chart show changes. */
+  comparing: boolean;
   onChange: (patch: Partial<ChartOptions>) => void;
   maxLimit: number;
 }
@@ -45,22 +47,21 @@ function LimitInput({ id, value, max, onChange }: { id: string; value: number; m
   );
 }
 
-
-export function ChartControls({ options, onChange, maxLimit }: Props) {
+export function ChartControls({ options, comparing, onChange, maxLimit }: Props) {
   const limitId = useId();
   const toggleType = (type: ObjectType, on: boolean) =>
     onChange({ types: OBJECT_TYPES.filter((t) => (t === type ? on : options.types.includes(t))) });
   return (
     <div className="chart-controls">
       <Choice<ChartMode> legend="Show" value={options.mode} onChange={(mode) => onChange({ mode })} options={CHART_MODES} />
-      <Choice<ChartMeasure> legend="Values" value={options.measure} onChange={(measure) => onChange({ measure })} options={CHART_MEASURES} />
-      <Choice<ChartScale>
-        legend="Scale"
-        value={options.scale}
-        onChange={(scale) => onChange({ scale })}
-        options={CHART_SCALES}
-        disabled={options.measure === 'share'}
+      <Choice<ChartMeasure>
+        legend="Values"
+        value={options.measure}
+        onChange={(measure) => onChange({ measure })}
+        options={comparing ? CHART_MEASURES : CHART_MEASURES.filter(([m]) => m !== 'change')}
       />
+      {/* A log scale is for counts: shares end at 100% and changes can be negative. */}
+      <Choice<ChartScale> legend="Scale" value={options.scale} onChange={(scale) => onChange({ scale })} options={CHART_SCALES} disabled={options.measure !== 'absolute'} />
       <fieldset className="segmented">
         <legend>Types</legend>
         {OBJECT_TYPES.map((type) => (

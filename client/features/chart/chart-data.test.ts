@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realBoxscore } from '../../test-support/real-boxscore.ts';
-import { logPosition, logTicks, seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
+import { axisLabel, chartAxis, chartLayout, chartSubject, logPosition, nameKey, niceTicks, plotHeight, seriesFor, toChartData, type ChartOptions, type ChartRow } from './chart-data.ts';
 
 const cis = realBoxscore.rows.find((r) => r.code === 'CIS')!;
 const esro = realBoxscore.rows.find((r) => r.code === 'ESRO')!;
@@ -14,18 +14,34 @@ describe('toChartData', () => {
     expect(Object.keys(d!.plotted).sort()).toEqual(['decayedDebris', 'decayedPayload', 'decayedRocketBody']);
     expect(d!.plotted.decayedDebris).toBe(cis.counts.decayedDebris);
   });
-  it('keeps the given order and the first N rows, with full and short names', () => {
+  it('keeps the given order and the first N rows, with Space-Track’s names and readable labels', () => {
     const data = toChartData(realBoxscore.rows, opts({ limit: 3 }));
     expect(data.map((d) => d.code)).toEqual(realBoxscore.rows.slice(0, 3).map((r) => r.code));
     const [first] = toChartData([cis], opts());
     expect(first?.country).toBe('COMMONWEALTH OF INDEPENDENT STATES');
-    expect(first?.label).toBe('COMMONWEALTH OF… (CIS)');
+    expect(first?.label).toBe('RUSSIA/USSR (CIS)');
+    for (const max of [24, 14]) {
+      const labels = toChartData(realBoxscore.rows, opts({ limit: 85 }), max).map((d) => d.label);
+      expect(new Set(labels).size, `labels of at most ${max}`).toBe(85);
+      expect(Math.max(...labels.map((l) => l.length))).toBeLessThanOrEqual(max);
+    }
     const labels = toChartData(realBoxscore.rows, opts({ limit: 85 })).map((d) => d.label);
-    expect(new Set(labels).size).toBe(85);
-    expect(Math.max(...labels.map((l) => l.length))).toBeLessThanOrEqual(24);
-    expect(labels).toContain('PEOPLES REPUBLIC… (PRC)');
-    // Narrow screens get shorter labels.
-    expect(toChartData([cis], opts(), 14)[0]?.label).toBe('COMMONW… (CIS)');
+    expect(labels).toEqual(expect.arrayContaining(['CHINA (PRC)', 'USA', 'CHINA/BRAZIL (CHBZ)', 'TAIWAN (ROC)', 'ESA', 'UNITED KINGDOM', 'FRANCE', 'ORBITAL TELECOMMU… (ORB)']));
+    // Narrow screens get shorter labels: the short name without its code when both do not fit.
+    expect(toChartData([cis], opts(), 14)[0]?.label).toBe('RUSSIA/USSR');
+    expect(axisLabel({ country: 'PEOPLES REPUBLIC OF CHINA', code: 'PRC' }, 14)).toBe('CHINA (PRC)');
+    expect(axisLabel({ country: 'SOME VERY LONG ORGANISATION NAME', code: null }, 14)).toBe('SOME VERY…');
+  });
+
+  it('keys every label that is not Space-Track’s name to that name, for the PNG', () => {
+    const byOrbit = [...realBoxscore.rows].sort((a, b) => b.counts.orbitalTotal - a.counts.orbitalTotal);
+    const key = nameKey(toChartData(byOrbit, opts({ limit: 3, others: true })));
+    expect(key).toEqual([
+      { label: 'RUSSIA/USSR (CIS)', name: 'COMMONWEALTH OF INDEPENDENT STATES (CIS)' },
+      { label: 'USA', name: 'UNITED STATES OF AMERICA (US)' },
+      { label: 'CHINA (PRC)', name: 'PEOPLES REPUBLIC OF CHINA (PRC)' },
+      { label: 'Others (82)', name: 'the other 82 countries of the table, added up' },
+    ]);
   });
 
   it('plots the real counts on the linear scale, only for the chosen mode and types', () => {
@@ -45,17 +61,31 @@ describe('toChartData', () => {
     expect(debrisOnly?.plotted).toEqual({ orbitalDebris: 3847, decayedDebris: 10038 });
   });
 
-  it('on the log scale, stacks end at log10(1 + total) and zeros stay at zero', () => {
+  it('on the log scale, never stacks: each type is its own bar from zero, at log10(1 + count)', () => {
+    expect(chartLayout({ scale: 'log', measure: 'absolute' })).toBe('grouped');
+    expect(chartLayout({ scale: 'linear', measure: 'absolute' })).toBe('stacked');
+    expect(chartLayout({ scale: 'log', measure: 'share' })).toBe('stacked');
     const [d] = toChartData([cis], opts({ scale: 'log' }));
-    const p = d!.plotted;
-    const orbitalEnd = (p.orbitalPayload ?? 0) + (p.orbitalRocketBody ?? 0) + (p.orbitalDebris ?? 0) + (p.orbitalTba ?? 0);
-    expect(orbitalEnd).toBeCloseTo(Math.log10(1 + 6360), 10);
-    expect(p.orbitalPayload).toBeCloseTo(Math.log10(1 + 1493), 10);
-    expect(p.orbitalTba).toBe(0);
-    const decayedEnd = (p.decayedPayload ?? 0) + (p.decayedRocketBody ?? 0) + (p.decayedDebris ?? 0);
-    expect(decayedEnd).toBeCloseTo(Math.log10(1 + 14816), 10);
+    // Debris (3,847) is drawn longer than payloads (1,493), as it is: a stack drew payloads first and longest.
+    expect(d!.plotted.orbitalDebris).toBeCloseTo(Math.log10(1 + 3847), 10);
+    expect(d!.plotted.orbitalPayload).toBeCloseTo(Math.log10(1 + 1493), 10);
+    expect(d!.plotted.orbitalDebris!).toBeGreaterThan(d!.plotted.orbitalPayload!);
+    expect(d!.plotted.decayedDebris).toBeCloseTo(Math.log10(1 + 10038), 10);
+    expect(d!.plotted.orbitalTba).toBe(0);
     const [empty] = toChartData([esro], opts({ mode: 'orbital', scale: 'log' }));
     expect(Object.values(empty!.plotted).every((v) => v === 0)).toBe(true);
+  });
+
+  it('when comparing, plots each type’s change, signed, side by side', () => {
+    const row: ChartRow = { ...cis, change: { delta: { ...Object.fromEntries(Object.keys(cis.counts).map((k) => [k, 0])), orbitalDebris: 12, orbitalPayload: -3 } as ChartRow['counts'] } };
+    const [d] = toChartData([row], opts({ mode: 'orbital', measure: 'change', scale: 'log' }));
+    expect(chartLayout({ scale: 'log', measure: 'change' })).toBe('grouped');
+    expect(d!.plotted).toEqual({ orbitalPayload: -3, orbitalRocketBody: 0, orbitalDebris: 12, orbitalTba: 0 });
+    expect(d!.delta?.orbitalDebris).toBe(12);
+    // Without a change (the row is not in the comparison) nothing is drawn.
+    expect(Object.values(toChartData([cis], opts({ measure: 'change' }))[0]!.plotted).every((v) => v === 0)).toBe(true);
+    const others = toChartData([cis, row, row], opts({ limit: 1, others: true, measure: 'change' })).at(-1)!;
+    expect(others.plotted.orbitalDebris).toBe(24);
   });
 
   it('as shares, each bar adds up to 100% of the types shown, and an empty bar stays empty', () => {
@@ -86,16 +116,64 @@ describe('toChartData', () => {
   });
 });
 
-describe('logTicks', () => {
-  it('labels decades up to the largest stack of the series shown', () => {
-    const data = toChartData([cis], opts({ scale: 'log' }));
-    expect(logTicks(data, seriesFor('both')).map((t) => t.count)).toEqual([0, 1, 10, 100, 1000, 10000, 100000]);
-    expect(logTicks(data, seriesFor('orbital')).map((t) => t.count)).toEqual([0, 1, 10, 100, 1000, 10000]);
-    expect(logTicks(data, seriesFor('both'))[2]?.position).toBeCloseTo(logPosition(10), 10);
+describe('niceTicks', () => {
+  it('puts ticks on round numbers (1, 2 or 5 times a power of ten) from zero past the largest value', () => {
+    expect(niceTicks(0, 6360)).toEqual([0, 2000, 4000, 6000, 8000]);
+    expect(niceTicks(0, 3847)).toEqual([0, 1000, 2000, 3000, 4000]);
+    expect(niceTicks(0, 14816, 3)).toEqual([0, 5000, 10000, 15000]);
+    expect(niceTicks(0, 7)).toEqual([0, 2, 4, 6, 8]);
+    expect(niceTicks(0, 2)).toEqual([0, 1, 2]);
+    expect(niceTicks(-3, 12)).toEqual([-5, 0, 5, 10, 15]);
+    expect(niceTicks(0, 0)).toEqual([0, 1]);
   });
-  it('copes with all-zero data', () => {
-    const data = toChartData([esro], opts({ mode: 'orbital', scale: 'log' }));
-    expect(logTicks(data, seriesFor('orbital')).map((t) => t.count)).toEqual([0, 1, 10]);
+});
+
+describe('chartAxis', () => {
+  const axis = (patch: Partial<ChartOptions>, rows = [cis]) => {
+    const o = opts(patch);
+    return chartAxis(toChartData(rows, o), seriesFor(o.mode, o.types), o);
+  };
+  it('linear: from zero past the longest stack, on round numbers', () => {
+    const a = axis({ mode: 'orbital' });
+    expect(a.ticks.map((t) => t.label)).toEqual(['0', '2,000', '4,000', '6,000', '8,000']);
+    expect(a.domain).toEqual([0, 8000]);
+    expect(a.title).toBe('Objects');
+    expect(axis({}).domain).toEqual([0, 15000]); // the decayed stack, 14,816, is the longest
+  });
+  it('log: decades up to the largest single bar, labelled in counts', () => {
+    const a = axis({ scale: 'log' });
+    expect(a.ticks.map((t) => t.label)).toEqual(['0', '1', '10', '100', '1,000', '10,000', '100,000']);
+    expect(a.ticks[2]?.position).toBeCloseTo(logPosition(10), 10);
+    expect(a.domain[1]).toBeCloseTo(logPosition(100000), 10);
+    expect(axis({ scale: 'log', mode: 'orbital' }).ticks.map((t) => t.label)).toEqual(['0', '1', '10', '100', '1,000', '10,000']);
+    expect(axis({ scale: 'log', mode: 'orbital' }, [esro]).ticks.map((t) => t.label)).toEqual(['0', '1', '10']);
+    expect(a.title).toBe('Objects (log scale)');
+  });
+  it('share: 0 to 100%; change: signed round ticks around zero', () => {
+    expect(axis({ measure: 'share' }).ticks.map((t) => t.label)).toEqual(['0%', '25%', '50%', '75%', '100%']);
+    const row: ChartRow = { ...cis, change: { delta: { ...cis.counts, orbitalPayload: -3, orbitalRocketBody: 0, orbitalDebris: 12, orbitalTba: 0 } } };
+    const a = axis({ mode: 'orbital', measure: 'change' }, [row]);
+    expect(a.ticks.map((t) => t.label)).toEqual(['−5', '0', '+5', '+10', '+15']);
+    expect(a.title).toBe('Change (objects)');
+  });
+  it('makes room for every bar: grouped bars need a taller plot', () => {
+    expect(plotHeight(15, 4, opts({ mode: 'orbital' }))).toBe(15 * 22 + 120);
+    expect(plotHeight(15, 4, opts({ mode: 'orbital', scale: 'log' }))).toBe(15 * 40 + 120);
+    expect(plotHeight(1, 1, opts())).toBe(180);
+  });
+});
+
+describe('chartSubject', () => {
+  it('says what the bars are: where, which types, scale, share or change', () => {
+    expect(chartSubject(opts({ mode: 'orbital' }))).toBe('Objects in orbit');
+    expect(chartSubject(opts({ mode: 'decayed' }))).toBe('Decayed objects');
+    // TBA exists only in orbit: all three decayed types are all of them.
+    expect(chartSubject(opts({ mode: 'decayed', types: ['payload', 'rocketBody', 'debris'] }))).toBe('Decayed objects');
+    expect(chartSubject(opts({ mode: 'orbital', types: ['payload', 'rocketBody', 'debris'] }))).toBe('Payloads, rocket bodies and debris in orbit');
+    expect(chartSubject(opts({ mode: 'both', types: ['debris'] }))).toBe('Debris in orbit and decayed');
+    expect(chartSubject(opts({ mode: 'orbital', scale: 'log' }))).toBe('Objects in orbit, log scale');
+    expect(chartSubject(opts({ mode: 'orbital', measure: 'share', scale: 'log' }))).toBe("Objects in orbit, each type's share of the bar");
+    expect(chartSubject(opts({ mode: 'orbital', measure: 'change', types: ['payload', 'debris'] }), '2015-02-23')).toBe('Change in payloads and debris in orbit since 2015-02-23');
   });
 });
 

@@ -1,22 +1,29 @@
 /**
  * From table rows to what the chart draws: a pure, unit-tested transform, kept apart from the
- * rendering.
+ * rendering (the live recharts plot and the server's picture both draw from it).
  *
- * Log scale: a stacked bar on a log axis has no floor (log 0 is -infinity), and zeros are common
- * (ESRO has nothing in orbit). So the chart always draws on a linear axis; in log mode each stack
- * boundary is placed at f(cumulative count) with f(x) = log10(1 + x), so the bar's end sits at
- * f(total), zero stays at zero, and ticks are labelled with the counts they stand for.
- *
- * Share: each bar is drawn as 100%, its segments as percentages of that bar (a 100% stacked chart).
+ * Honest lengths. A stacked bar is only drawn where a segment's length means its count:
+ * - Linear counts: stacked, one bar per country and stack (in orbit, decayed).
+ * - Share: stacked to 100% (each segment its percentage of the bar).
+ * - Log: never stacked. On a log axis a segment's length is not its count (the first segment
+ *   takes most of the bar), so each type gets its own bar, side by side, from zero. Zeros are
+ *   common (ESRO has nothing in orbit) and log 0 is -infinity, so the axis is drawn linear with
+ *   each bar at f(count) = log10(1 + count): zero stays at zero, and the ticks are labelled with
+ *   the counts they stand for (1, 10, 100...).
+ * - Change (when comparing): side by side too, since changes have signs and a stack of a +5 and
+ *   a -3 would hide both.
  */
-import type { CountKey, Counts, CountryRow } from '../../../server/shared/contract.ts';
-import { sumCounts } from '../../../server/shared/counts.ts';
+import type { CountKey, Counts, CountryRow, Deltas } from '../../../server/shared/contract.ts';
+import { shortName } from '../../../server/shared/country-names.ts';
+import { sumCounts, zeroCounts } from '../../../server/shared/counts.ts';
 import { COUNT_LABELS } from '../../lib/count-labels.ts';
+import { formatCount, formatDelta } from '../../lib/format.ts';
 import { shortenName } from '../../lib/text.ts';
+import { roundTicks } from '../../lib/ticks.ts';
 
 export type ChartMode = 'orbital' | 'decayed' | 'both';
 export type ChartScale = 'linear' | 'log';
-export type ChartMeasure = 'absolute' | 'share';
+export type ChartMeasure = 'absolute' | 'share' | 'change';
 export type ObjectType = 'payload' | 'rocketBody' | 'debris' | 'tba';
 export const OBJECT_TYPES: readonly ObjectType[] = ['payload', 'rocketBody', 'debris', 'tba'];
 
@@ -42,8 +49,10 @@ export const SERIES: readonly Series[] = [
 
 /** Each setting's values with their names on screen (the address stores the values). */
 export type Choices<T extends string> = readonly (readonly [T, string])[];
-export const CHART_MODES: Choices<ChartMode> = [['both', 'Orbital and decayed'], ['orbital', 'Orbital'], ['decayed', 'Decayed']];
-export const CHART_MEASURES: Choices<ChartMeasure> = [['absolute', 'Counts'], ['share', 'Share (100%)']];
+// In orbit first: what is up there now is what most readers come for (the default view).
+export const CHART_MODES: Choices<ChartMode> = [['orbital', 'Orbital'], ['decayed', 'Decayed'], ['both', 'Orbital and decayed']];
+/** "Change" is offered only while comparing two snapshots. */
+export const CHART_MEASURES: Choices<ChartMeasure> = [['absolute', 'Counts'], ['share', 'Share (100%)'], ['change', 'Change']];
 export const CHART_SCALES: Choices<ChartScale> = [['linear', 'Linear'], ['log', 'Log']];
 
 export const OBJECT_TYPE_LABELS: Record<ObjectType, string> = { payload: 'Payload', rocketBody: 'Rocket body', debris: 'Debris', tba: 'TBA' };
@@ -62,14 +71,27 @@ export interface ChartOptions {
   others: boolean;
 }
 
+/** Stacked segments, or one bar per type side by side (see the top of this file for when). */
+export type ChartLayout = 'stacked' | 'grouped';
+
+export function chartLayout(options: Pick<ChartOptions, 'scale' | 'measure'>): ChartLayout {
+  return options.measure === 'change' || (options.measure === 'absolute' && options.scale === 'log') ? 'grouped' : 'stacked';
+}
+
+/** A table row, with its change since the comparison snapshot when comparing. */
+export type ChartRow = CountryRow & { change?: { delta: Deltas } | null };
+
 export interface ChartDatum {
-  /** Axis label: the name shortened (with the code when cut). */
+  /** Axis label: a readable short name where Space-Track's is long (country-names.ts). */
   label: string;
+  /** Space-Track's name, for tooltips and the PNG's key. */
   country: string;
   code: string | null;
   /** The real counts, for tooltips. */
   counts: Counts;
-  /** Segment lengths on the drawn axis, one per series key. */
+  /** The change since the comparison snapshot (null when not comparing). */
+  delta: Counts | null;
+  /** Bar or segment lengths on the drawn axis, one per series key. */
   plotted: Partial<Record<CountKey, number>>;
   /** How many countries an "Others" bar stands for. */
   othersCount?: number;
@@ -77,71 +99,150 @@ export interface ChartDatum {
 
 const LABEL_MAX = 24;
 
-/** The name when it fits; otherwise a shortened name plus the code, so that two long names
- * that start alike ("PEOPLES REPUBLIC OF CHINA", "PEOPLES REPUBLIC OF CHINA/BRAZIL") stay distinct. */
+/**
+ * The label for a row: its short name where there is one ("CHINA (PRC)", "RUSSIA/USSR (CIS)",
+ * the code added when it fits and says something), else Space-Track's name when it fits, else a
+ * shortened name plus the code, so that two long names that start alike stay distinct.
+ */
 export function axisLabel(row: Pick<CountryRow, 'country' | 'code'>, max = LABEL_MAX): string {
+  const short = shortName(row.code);
+  if (short) {
+    const withCode = row.code && !short.includes(row.code.toUpperCase()) ? `${short} (${row.code})` : short;
+    return withCode.length <= max ? withCode : shortenName(short, max);
+  }
   if (row.country.length <= max || !row.code) return shortenName(row.country, max);
   return `${shortenName(row.country, max - row.code.length - 3)} (${row.code})`;
 }
 
-export const logPosition = (count: number): number => Math.log10(1 + count);
+export const logPosition = (count: number): number => Math.log10(1 + Math.max(0, count));
 
-function plot(counts: Counts, series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>): ChartDatum['plotted'] {
+function plot(counts: Counts, delta: Counts | null, series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>): ChartDatum['plotted'] {
   const plotted: ChartDatum['plotted'] = {};
   const totals = { orbital: 0, decayed: 0 };
   for (const s of series) totals[s.stack] += counts[s.key];
-  const cumulative = { orbital: 0, decayed: 0 };
   for (const s of series) {
     const value = counts[s.key];
-    if (options.measure === 'share') {
-      plotted[s.key] = totals[s.stack] === 0 ? 0 : (100 * value) / totals[s.stack];
-    } else if (options.scale === 'log') {
-      const before = cumulative[s.stack];
-      plotted[s.key] = logPosition(before + value) - logPosition(before);
-    } else {
-      plotted[s.key] = value;
-    }
-    cumulative[s.stack] += value;
+    if (options.measure === 'change') plotted[s.key] = delta?.[s.key] ?? 0;
+    else if (options.measure === 'share') plotted[s.key] = totals[s.stack] === 0 ? 0 : (100 * value) / totals[s.stack];
+    else if (options.scale === 'log') plotted[s.key] = logPosition(value);
+    else plotted[s.key] = value;
   }
   return plotted;
 }
 
-export function toChartData(rows: readonly CountryRow[], options: ChartOptions, labelMax = LABEL_MAX): ChartDatum[] {
+export function toChartData(rows: readonly ChartRow[], options: ChartOptions, labelMax = LABEL_MAX): ChartDatum[] {
   const series = seriesFor(options.mode, options.types);
   const shown = rows.slice(0, Math.max(0, options.limit));
-  const data: ChartDatum[] = shown.map((row) => ({
-    label: axisLabel(row, labelMax),
-    country: row.country,
-    code: row.code,
-    counts: row.counts,
-    plotted: plot(row.counts, series, options),
-  }));
+  const data: ChartDatum[] = shown.map((row) => {
+    const delta = row.change ? (row.change.delta as Counts) : null;
+    return { label: axisLabel(row, labelMax), country: row.country, code: row.code, counts: row.counts, delta, plotted: plot(row.counts, delta, series, options) };
+  });
   const rest = rows.slice(shown.length);
   if (options.others && rest.length > 0) {
     const counts = sumCounts(rest);
+    const comparing = rest.some((r) => r.change);
+    const delta = comparing ? sumCounts(rest.map((r) => ({ counts: (r.change?.delta as Counts | undefined) ?? zeroCounts() }))) : null;
     data.push({
       label: `Others (${rest.length})`,
       country: `Others: ${rest.length} more ${rest.length === 1 ? 'country' : 'countries'}`,
       code: null,
       counts,
-      plotted: plot(counts, series, options),
+      delta,
+      plotted: plot(counts, delta, series, options),
       othersCount: rest.length,
     });
   }
   return data;
 }
 
-/** Tick positions and their labels in count units, for the log mode's linear axis. */
-export function logTicks(data: readonly ChartDatum[], series: readonly Series[]): { position: number; count: number }[] {
-  let max = 0;
+/** Ticks on round numbers (1, 2 or 5 times a power of ten) from below `lo` to above `hi`, zero included: bars start at zero. */
+export function niceTicks(lo: number, hi: number, target = 5): number[] {
+  const min = Math.min(0, lo);
+  const max = Math.max(0, hi);
+  return min === max ? [0, 1] : roundTicks(min, max, target);
+}
+
+export interface ChartAxis {
+  /** The value axis' extent, in plotted units. */
+  domain: [number, number];
+  /** Where the ticks go (plotted units) and what they say (counts, percentages or changes). */
+  ticks: { position: number; label: string }[];
+  /** The axis' title. */
+  title: string;
+}
+
+/** The value axis for what is drawn: round ticks in the units the reader thinks in. */
+export function chartAxis(data: readonly ChartDatum[], series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>, targetTicks = 5): ChartAxis {
+  if (options.measure === 'share') {
+    return { domain: [0, 100], ticks: [0, 25, 50, 75, 100].map((v) => ({ position: v, label: `${v}%` })), title: 'Share of the bar (%)' };
+  }
+  const layout = chartLayout(options);
+  let lo = 0;
+  let hi = 0;
   for (const d of data) {
-    for (const stack of ['orbital', 'decayed'] as const) {
-      const total = series.filter((s) => s.stack === stack).reduce((sum, s) => sum + d.counts[s.key], 0);
-      max = Math.max(max, total);
+    if (layout === 'stacked') {
+      const stacks = { orbital: 0, decayed: 0 };
+      for (const s of series) stacks[s.stack] += d.plotted[s.key] ?? 0;
+      hi = Math.max(hi, stacks.orbital, stacks.decayed);
+    } else {
+      for (const s of series) {
+        const v = options.measure === 'change' ? (d.plotted[s.key] ?? 0) : d.counts[s.key];
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
     }
   }
-  const decades = Math.max(1, Math.ceil(Math.log10(Math.max(1, max))));
-  const ticks = [{ position: 0, count: 0 }];
-  for (let k = 0; k <= decades; k++) ticks.push({ position: logPosition(10 ** k), count: 10 ** k });
-  return ticks;
+  if (options.measure === 'absolute' && options.scale === 'log') {
+    const decades = Math.max(1, Math.ceil(Math.log10(Math.max(1, hi))));
+    const ticks = [{ position: 0, label: '0' }];
+    for (let k = 0; k <= decades; k++) ticks.push({ position: logPosition(10 ** k), label: formatCount(10 ** k) });
+    return { domain: [0, ticks.at(-1)!.position], ticks, title: 'Objects (log scale)' };
+  }
+  const values = niceTicks(lo, hi, targetTicks);
+  const change = options.measure === 'change';
+  return {
+    domain: [values[0]!, values.at(-1)!],
+    ticks: values.map((v) => ({ position: v, label: change ? formatDelta(v) : formatCount(v) })),
+    title: change ? 'Change (objects)' : 'Objects',
+  };
+}
+
+/** How tall the plot is for `bars` bars: it grows with the number of countries and of bars per country. */
+export function plotHeight(bars: number, series: number, options: Pick<ChartOptions, 'mode' | 'scale' | 'measure'>): number {
+  const band = chartLayout(options) === 'grouped' ? Math.max(22, series * 8 + 8) : options.mode === 'both' ? 34 : 22;
+  return Math.max(180, bars * band + 120);
+}
+
+const TYPE_WORDS: Record<ObjectType, string> = { payload: 'payloads', rocketBody: 'rocket bodies', debris: 'debris', tba: 'TBA objects' };
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * What the bars are, in words, for the chart's title: "Objects in orbit", "Decayed payloads and
+ * debris", "Change in objects in orbit since 2015-02-23", "Objects in orbit, log scale".
+ * `since`: the comparison snapshot's date, for the change.
+ */
+export function chartSubject(options: Pick<ChartOptions, 'mode' | 'scale' | 'measure' | 'types'>, since: string | null = null): string {
+  const shown = seriesFor(options.mode, options.types);
+  const types = OBJECT_TYPES.filter((t) => shown.some((s) => s.type === t));
+  const possible = OBJECT_TYPES.filter((t) => seriesFor(options.mode).some((s) => s.type === t));
+  const what = types.length === possible.length ? 'objects' : listWords(types.map((t) => TYPE_WORDS[t]));
+  const where = { orbital: `${what} in orbit`, decayed: `decayed ${what}`, both: `${what} in orbit and decayed` }[options.mode];
+  if (options.measure === 'change') return `Change in ${where}${since ? ` since ${since}` : ''}`;
+  const subject = where.charAt(0).toUpperCase() + where.slice(1);
+  if (options.measure === 'share') return `${subject}, each type's share of the bar`;
+  return options.scale === 'log' ? `${subject}, log scale` : subject;
+}
+
+/**
+ * The names in full for the PNG's key: each label that is not Space-Track's name, with that
+ * name (a report must say which organisation "RUSSIA/USSR (CIS)" is), and what "Others" holds.
+ */
+export function nameKey(data: readonly ChartDatum[]): { label: string; name: string }[] {
+  return data.flatMap((d) => {
+    if (d.othersCount !== undefined) return [{ label: d.label, name: `the other ${d.othersCount} ${d.othersCount === 1 ? 'country' : 'countries'} of the table, added up` }];
+    return d.label === d.country ? [] : [{ label: d.label, name: d.code ? `${d.country} (${d.code})` : d.country }];
+  });
 }

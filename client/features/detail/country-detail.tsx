@@ -106,7 +106,7 @@ export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportF
       <div className="detail-trend">
         <div className="panel-header">
           <h3>Trend across snapshots</h3>
-          {trend.data ? <ExportPngButton target={trendRef} fileName={exportFileName} background={theme.surface} label="Export trend PNG" /> : null}
+          {trend.data ? <ExportPngButton target={trendRef} fileName={exportFileName} theme={theme.name} label="Export trend PNG" /> : null}
         </div>
         {trend.isPending ? (
           <p role="status">Loading the trend…</p>

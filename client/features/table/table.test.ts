@@ -113,4 +113,16 @@ describe('withChanges', () => {
     expect(rows[1]?.change?.delta.orbitalTotal).toBe(-fr.counts.orbitalTotal);
     expect(filterRows(indexRows(rows), '', true).map((r) => r.code)).toEqual(['OLD']);
   });
+
+  it('gives each of two rows that share a code its own change, never the other\'s', () => {
+    const us = realBoxscore.rows.find((r) => r.code === 'US')!;
+    const fr = realBoxscore.rows.find((r) => r.code === 'FR')!;
+    const impostor = { ...fr, code: 'US', counts: { ...fr.counts, orbitalDebris: fr.counts.orbitalDebris + 7 } };
+    const shown = [us, impostor];
+    const rows = withChanges(shown, computeChanges([us, { ...fr, code: 'US' }], shown));
+    expect(rows.map((r) => [r.country, r.change?.status, r.change?.delta.orbitalDebris])).toEqual([
+      ['UNITED STATES OF AMERICA', 'unchanged', 0],
+      ['FRANCE', 'changed', 7],
+    ]);
+  });
 });

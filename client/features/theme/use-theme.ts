@@ -68,6 +68,7 @@ export function useTheme(): { preference: ThemePreference; theme: Theme; setPref
 
 /** Colours the charts draw with, per theme (the bars keep their colour-blind-safe palette). */
 export interface ChartTheme {
+  name: Theme;
   text: string;
   muted: string;
   grid: string;
@@ -76,6 +77,6 @@ export interface ChartTheme {
 }
 
 export const CHART_THEMES: Record<Theme, ChartTheme> = {
-  light: { text: '#1b1f24', muted: '#57606a', grid: '#d9dde3', cursor: 'rgba(0,0,0,0.06)', surface: '#ffffff' },
-  dark: { text: '#e6edf3', muted: '#9da7b3', grid: '#3a4350', cursor: 'rgba(255,255,255,0.08)', surface: '#161b22' },
+  light: { name: 'light', text: '#1b1f24', muted: '#57606a', grid: '#d9dde3', cursor: 'rgba(0,0,0,0.06)', surface: '#ffffff' },
+  dark: { name: 'dark', text: '#e6edf3', muted: '#9da7b3', grid: '#3a4350', cursor: 'rgba(255,255,255,0.08)', surface: '#161b22' },
 };
