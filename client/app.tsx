@@ -5,7 +5,6 @@ import type { ChartOptions } from './features/chart/chart-data.ts';
 import { BoxscoreChart, type BoxscoreChartProps } from './features/chart/boxscore-chart.tsx';
 import { ChartControls } from './features/chart/chart-controls.tsx';
 import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
-import { RefreshButton } from './features/source/refresh-button.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
 import { CountryTable } from './features/table/country-table.tsx';
@@ -82,7 +81,7 @@ export function App({ search }: { search?: string }) {
         <p role="status" className="loading">
           Loading the boxscore…
         </p>
-      ) : boxscore.isError ? (
+      ) : boxscore.isError && !boxscore.data ? (
         <div role="alert" className="notice error">
           <p>The boxscore could not be loaded: {boxscore.error.message}</p>
           <button type="button" onClick={() => void boxscore.refetch()}>
@@ -90,7 +89,7 @@ export function App({ search }: { search?: string }) {
           </button>
         </div>
       ) : (
-        <Dashboard data={boxscore.data} snapshots={history.data?.snapshots ?? null} view={view} compare={compare} update={update} reject={reject} theme={theme} />
+        <Dashboard data={boxscore.data} checkFailed={boxscore.isError ? boxscore.error.message : null} snapshots={history.data?.snapshots ?? null} view={view} compare={compare} update={update} reject={reject} theme={theme} />
       )}
     </main>
   );
@@ -112,6 +111,8 @@ function ChartAfterTable(props: BoxscoreChartProps) {
 
 interface DashboardProps {
   data: BoxscoreResponse;
+  /** A later check for a newer copy failed (the data shown is the last one received). */
+  checkFailed: string | null;
   snapshots: readonly HistoryEntry[] | null;
   view: View;
   compare: string | null;
@@ -120,7 +121,7 @@ interface DashboardProps {
   theme: Theme;
 }
 
-function Dashboard({ data, snapshots, view, compare, update, reject, theme }: DashboardProps) {
+function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject, theme }: DashboardProps) {
   const figureRef = useRef<HTMLElement>(null);
   const narrow = useMediaQuery('(max-width: 640px)');
   const chartTheme = CHART_THEMES[theme];
@@ -165,8 +166,7 @@ function Dashboard({ data, snapshots, view, compare, update, reject, theme }: Da
   return (
     <>
       <div className="source-bar">
-        <SourceNotice source={source} issues={data.issues} />
-        {source.kind === 'live' || source.stale ? <RefreshButton /> : null}
+        <SourceNotice source={source} issues={data.issues} checkFailed={checkFailed} />
       </div>
       {snapshots && snapshots.length > 1 ? (
         <SnapshotPickers
