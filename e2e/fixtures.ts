@@ -78,7 +78,13 @@ export type ServeSource = (source: BoxscoreSource) => Promise<string>;
 export interface LiveDashboard {
   url: string;
   fake: FakeSpaceTrack;
+  /** The server's clock only. */
   clock: ReturnType<typeof manualClock>;
+  /**
+   * The server's and the page's clocks together (the page's runs on from where it is set, so its
+   * timers fire: polling, ticking countdowns). `advance` fires the page's timers that fall due.
+   */
+  time: { set(iso: string): Promise<void>; advance(seconds: number): Promise<void> };
 }
 
 /**
@@ -158,17 +164,29 @@ export const test = base.extend<
     });
     await Promise.all(started.map((l) => l.close()));
   },
-  serveLive: async ({ serve }, use) => {
+  serveLive: async ({ serve, page }, use) => {
     const cleanups: (() => Promise<void>)[] = [];
     await use(async ({ scenario = 'ok', password, start = '2026-11-26T18:00:00Z' } = {}) => {
       const fake = await startFakeSpaceTrack({ scenario });
       const clock = manualClock(start);
+      // The page's clock starts where the server's does, so "fetched 3 h ago" and countdowns agree with it.
+      await page.clock.install({ time: new Date(start) });
+      const time = {
+        async set(iso: string) {
+          clock.set(iso);
+          await page.clock.setSystemTime(new Date(iso));
+        },
+        async advance(seconds: number) {
+          clock.advance(seconds);
+          await page.clock.fastForward(seconds * 1000);
+        },
+      };
       const live = await createLive({ fake, password, now: clock.now, logs: { logger: createLogger('silent'), text: () => '' } });
       cleanups.push(async () => {
         await live.source.close?.();
         await fake.close();
       });
-      return { url: await serve(live.source), fake, clock };
+      return { url: await serve(live.source), fake, clock, time };
     });
     for (const cleanup of cleanups) await cleanup();
   },
