@@ -86,7 +86,8 @@ describe('live source', () => {
 
     clock.set('2026-06-02T17:00:00Z');
     const during = await info(source); // answered at once from the stored copy
-    expect(during).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
+    // Due now: a page polls every few seconds until the new copy shows.
+    expect(during).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false, nextFetchAt: '2026-06-02T17:00:00.000Z' });
     await vi.waitFor(async () => expect((await info(source)).fetchedAt).toBe('2026-06-02T17:00:00.000Z'));
     expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
     expect(await store.list()).toHaveLength(2);

@@ -45,6 +45,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   if (stored) log.info({ fetchedAt: stored.fetchedAt }, 'serving the stored boxscore');
   let lastError: UpstreamError | undefined;
   let nextAttemptAt = 0;
+  let attemptStartedAt = 0;
   let inflight: Promise<UpstreamError | undefined> | undefined;
   let closed = false;
   // Built on first use after each state change (not per request, and not when nobody asks).
@@ -53,7 +54,9 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
 
   function prepare(): PreparedBoxscore {
     // A current copy waits for the next daily one; otherwise (due, stale, none) only the wait after the last attempt counts.
-    const nextFetch = good && !lastError ? Math.max(nextDailyCutoff(good.fetchedAt).getTime(), nextAttemptAt) : nextAttemptAt;
+    // While a fetch is under way, it is the fetch's start: the copy is being renewed now, not after its interval.
+    const afterAttempt = inflight ? attemptStartedAt : nextAttemptAt;
+    const nextFetch = good && !lastError ? Math.max(nextDailyCutoff(good.fetchedAt).getTime(), afterAttempt) : afterAttempt;
     const nextFetchAt = new Date(nextFetch).toISOString();
     if (good) {
       const fetchedAt = good.fetchedAt.toISOString();
@@ -81,6 +84,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
 
   async function attempt(): Promise<UpstreamError | undefined> {
     const startedAt = now().getTime();
+    attemptStartedAt = startedAt;
     nextAttemptAt = startedAt + minRefreshMs;
     try {
       const { rows, parsed } = await client.fetchBoxscore();
