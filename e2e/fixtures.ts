@@ -45,7 +45,7 @@ export class DashboardPage {
     await this.page.goto(url);
     await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(this.page.locator('html')).toHaveAttribute('data-interactive', 'true');
-    await this.a11y?.check(`opened ${url}`);
+    await this.a11y?.check(`opened ${url}`, { once: true });
   }
 
   sortButton(label: string): Locator {
@@ -69,8 +69,12 @@ export class DashboardPage {
  * for the states they reach in between (a dialog open, a notice shown, another width or theme).
  */
 export interface A11y {
-  check(state: string): Promise<void>;
+  /** `once`: a state many journeys start from (a page just opened) is audited once per worker. */
+  check(state: string, options?: { once?: boolean }): Promise<void>;
 }
+
+/** Opened states already audited in this worker, by address, width and colour scheme. */
+const auditedOpenings = new Set<string>();
 
 /** Start the real app over a given source for one test; resolves to its base URL. */
 export type ServeSource = (source: BoxscoreSource) => Promise<string>;
@@ -133,8 +137,14 @@ export const test = base.extend<
   a11y: [
     async ({ page }, use, testInfo) => {
       const checker = axeChecker(page, testInfo);
-      const check = async (state: string) => {
+      const check = async (state: string, { once = false } = {}) => {
         const width = page.viewportSize()?.width;
+        if (once) {
+          const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+          const key = `${page.url()} ${width ?? '?'} ${dark ? 'dark' : 'light'}`;
+          if (auditedOpenings.has(key)) return;
+          auditedOpenings.add(key);
+        }
         const failing = await checker.check(`${state} (${width ?? '?'} px)`);
         expect(failing, `axe-core: serious or critical WCAG 2.2 A/AA findings in "${state}"`).toEqual([]);
       };
