@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { recordBuildInputs } from './server/build-inputs.ts';
 import { precompress } from './server/build-precompress.ts';
 import { hintLazyChunks } from './server/build-prefetch.ts';
 
@@ -15,6 +16,8 @@ export default defineConfig({
       { module: /\/client\/features\/chart\//, rel: 'prefetch' },
     ]),
     precompress(),
+    // What each build read, for npm start's staleness check (server/build-client.ts).
+    recordBuildInputs(),
   ],
   build: {
     outDir: 'dist',
@@ -26,10 +29,22 @@ export default defineConfig({
     proxy: { '/api': apiTarget },
   },
   test: {
-    include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'e2e/fake-upstream/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
     environment: 'node',
     // Server-rendering tests load the built client (dist/, dist/server/): built first when stale, as for the journeys.
     globalSetup: ['e2e/global-setup.ts'],
     restoreMocks: true,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['client/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'e2e/fake-upstream/**/*.test.ts', 'e2e/bench/**/*.test.ts'] } },
+      {
+        // The daily cutoff is 17:00 UTC: computed in local time it would still pass in a UTC run
+        // (every machine of ours), so the tests of time run again far from UTC (UTC+12/+13).
+        extends: true,
+        test: {
+          name: 'tz-auckland',
+          include: ['server/boxscore/refresh-policy.test.ts', 'server/boxscore/live-source.test.ts', 'server/boxscore/snapshot-store.test.ts', 'server/boxscore/history.test.ts'],
+          env: { TZ: 'Pacific/Auckland' },
+        },
+      },
+    ],
   },
 });

@@ -45,7 +45,7 @@ test('compare two snapshots: change columns, changed rows, only changed, deltas 
   await page.getByLabel('Compare with').selectOption('');
   await expect(page).not.toHaveURL(/compare=|sort=|changed=/);
   await expect(dashboard.columnHeader('Orbital total')).toHaveAttribute('aria-sort', 'descending');
-  await expect(dashboard.chart.getByRole('heading')).toHaveText('Objects by country: first 15 countries by orbital total, descending');
+  await expect(dashboard.chart.getByRole('heading')).toHaveText('Objects in orbit: first 15 countries by orbital total, descending');
 
   // The older snapshot, shown on its own.
   await page.getByLabel('Snapshot').selectOption('2015-02-23');
@@ -163,6 +163,7 @@ test('invalid link values fall back to defaults with a notice, never a blank pag
 
 test('chart views: share of each bar, chosen types, Others', async ({ dashboard, page }) => {
   await dashboard.open();
+  await page.getByRole('radio', { name: 'Orbital and decayed' }).check();
   await page.getByRole('radio', { name: 'Share (100%)' }).check();
   await expect(dashboard.chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['0%', '25%', '50%', '75%', '100%']);
   await expect(page.getByRole('radio', { name: 'Log' })).toBeDisabled();
@@ -177,7 +178,7 @@ test('chart views: share of each bar, chosen types, Others', async ({ dashboard,
   await page.getByLabel('Group the rest as “Others”').check();
   await expect(dashboard.chartLabels).toHaveCount(6);
   await expect(dashboard.chartLabels.last()).toHaveText('Others (80)');
-  await expect(dashboard.chart.getByRole('heading')).toHaveText('Objects by country (share of each bar): first 6 countries by orbital total, descending');
+  await expect(dashboard.chart.getByRole('heading')).toHaveText("Rocket bodies and debris in orbit and decayed, each type's share of the bar: first 5 countries by orbital total, descending, and “Others”: the other 80 added up");
 });
 
 test('country detail: breakdown, share, rank, trend chart and its PNG; Escape closes', async ({ dashboard, page }) => {

@@ -14,6 +14,8 @@ export interface PngSummary {
   /** Dark (text-coloured) pixels in the top and bottom 60 image rows: the title and the source line. */
   darkTop: number;
   darkBottom: number;
+  /** Mean brightness (luma, 0 black .. 255 white) of the whole image: light or dark at a glance. */
+  meanLuma: number;
 }
 
 /** Decode a PNG in the page's own browser (no image library needed) and summarise its pixels. */
@@ -35,6 +37,8 @@ export async function summarisePng(page: Page, png: Buffer, lookFor: number[] = 
         if (data[i + 3] !== 255) transparent++;
         colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
       }
+      let luma = 0;
+      for (let i = 0; i < data.length; i += 4) luma += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
       const at = (2 * image.width + 2) * 4;
       const dark = (fromRow: number, toRow: number) => {
         let n = 0;
@@ -55,6 +59,7 @@ export async function summarisePng(page: Page, png: Buffer, lookFor: number[] = 
         contains: Object.fromEntries(lookFor.map((c) => [c.toString(16).padStart(6, '0'), colours.has(c)])),
         darkTop: dark(0, 60),
         darkBottom: dark(image.height - 60, image.height),
+        meanLuma: luma / (data.length / 4),
       };
     },
     { base64: png.toString('base64'), lookFor },

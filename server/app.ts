@@ -13,7 +13,7 @@ import { requireAccessToken } from './http/access-token.ts';
 import { notFound } from './http/app-error.ts';
 import { API_METHODS, methodNotAllowedError } from './http/method-not-allowed.ts';
 import { errorHandler } from './http/error-handler.ts';
-import { apiRateLimit, DEFAULT_RATE_LIMITS, refreshRateLimit, type RateLimits } from './http/rate-limit.ts';
+import { apiRateLimit, DEFAULT_RATE_LIMITS, refreshRateLimit, type RateLimits, type RateLimitStores } from './http/rate-limit.ts';
 import { apiRequestBody } from './http/request-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -23,6 +23,7 @@ import { sharedChartPictures, type ChartPictures } from './render/chart-pictures
 import { createPageRenderer } from './render/page.ts';
 import { boxscoreRouter } from './routes/boxscore.ts';
 import { healthRouter } from './routes/health.ts';
+import type { StateHealth } from './state/shared-state.ts';
 
 export interface AppDeps {
   source: BoxscoreSource;
@@ -35,6 +36,10 @@ export interface AppDeps {
   dashboardToken?: string;
   /** Per-client limits; the defaults of the configuration when omitted. */
   rateLimits?: RateLimits;
+  /** Where per-client counts live when several instances share them (REDIS_URL); in memory when omitted. */
+  rateLimitStores?: RateLimitStores;
+  /** Whether the shared state can be reached (health says degraded when not); always ok when omitted. */
+  stateHealth?: () => StateHealth;
   /** TRUST_PROXY: which proxies' X-Forwarded-For gives the client address; none when omitted. */
   trustProxy?: TrustProxy;
   /**
@@ -45,7 +50,7 @@ export interface AppDeps {
   pictures?: ChartPictures;
 }
 
-export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, trustProxy = false, pictures }: AppDeps): Express {
+export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false, pictures }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -58,10 +63,10 @@ export function createApp({ source, history = createHistory({ source }), logger,
   // static files carry build-time copies (static-client.ts); wrapping every response cost ~10%.
 
   // Rate limit first: wrong-token attempts count too.
-  app.use('/api', apiRateLimit(rateLimits, logger), requireAccessToken(dashboardToken));
-  app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits, logger));
+  app.use('/api', apiRateLimit(rateLimits, logger, rateLimitStores), requireAccessToken(dashboardToken));
+  app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits, logger, rateLimitStores));
   app.use('/api', apiRequestBody());
-  app.use('/api', healthRouter(source), boxscoreRouter(source, history));
+  app.use('/api', healthRouter(source, stateHealth), boxscoreRouter(source, history));
   app.use('/api', (req, _res, next) => {
     const path = req.originalUrl.split('?')[0]?.slice(0, 200) ?? '';
     // A method no endpoint takes is refused as such; otherwise the path itself is unknown.

@@ -1,40 +1,77 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientIsStale, SERVER_BUNDLE } from './build-client.ts';
+import { BUILD_INPUTS_FILE } from './build-inputs.ts';
+import { PROJECT_ROOT } from './config.ts';
 
-/** A project folder with client sources written at `sourceTime` and, optionally, a build (browser and server parts) at `builtTime`. */
-function project(sourceTime: number, builtTime?: number, parts = { serverBundle: true }): string {
+const SOURCE = 'client/features/table.tsx';
+
+/**
+ * A project folder with a client source written at `sourceTime` and, optionally, a build (browser
+ * and server parts, each with the list of what it read) at `builtTime`.
+ */
+function project(sourceTime: number, builtTime?: number, parts = { serverBundle: true, inputs: true }): string {
   const root = mkdtempSync(join(tmpdir(), 'boxscore-build-'));
   mkdirSync(join(root, 'client', 'features'), { recursive: true });
-  const source = join(root, 'client', 'features', 'table.tsx');
-  writeFileSync(source, 'export {};');
-  utimesSync(source, sourceTime, sourceTime);
-  for (const dir of [join(root, 'client', 'features'), join(root, 'client')]) utimesSync(dir, sourceTime, sourceTime);
+  for (const file of [SOURCE, 'client/features/table.test.ts']) {
+    writeFileSync(join(root, file), 'export {};');
+    utimesSync(join(root, file), sourceTime, sourceTime);
+  }
   if (builtTime !== undefined) {
-    mkdirSync(join(root, 'dist'));
+    mkdirSync(join(root, 'dist', 'server'), { recursive: true });
     writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html>');
     utimesSync(join(root, 'dist', 'index.html'), builtTime, builtTime);
-    if (parts.serverBundle) {
-      mkdirSync(join(root, SERVER_BUNDLE, '..'), { recursive: true });
-      writeFileSync(join(root, SERVER_BUNDLE), 'export {};');
-    }
+    if (parts.serverBundle) writeFileSync(join(root, SERVER_BUNDLE), 'export {};');
+    if (parts.inputs) for (const dir of ['dist', 'dist/server']) writeFileSync(join(root, dir, BUILD_INPUTS_FILE), JSON.stringify([SOURCE]));
   }
   return root;
 }
+
+const touch = (root: string, file: string, time: number) => utimesSync(join(root, file), time, time);
 
 describe('clientIsStale (npm start builds only when needed)', () => {
   it('is stale without a build', () => {
     expect(clientIsStale(project(1_000))).toBe(true);
   });
-  it('is current when the build is newer than every source', () => {
+  it('is current when the build is newer than every file it read', () => {
     expect(clientIsStale(project(1_000, 2_000))).toBe(false);
   });
   it('is stale when the server render bundle is missing (a build from before server rendering)', () => {
-    expect(clientIsStale(project(1_000, 2_000, { serverBundle: false }))).toBe(true);
+    expect(clientIsStale(project(1_000, 2_000, { serverBundle: false, inputs: true }))).toBe(true);
   });
-  it('is stale when any source, however deep, changed after the build', () => {
-    expect(clientIsStale(project(3_000, 2_000))).toBe(true);
+  it('is stale when the build did not record what it read (a build from before the record)', () => {
+    expect(clientIsStale(project(1_000, 2_000, { serverBundle: true, inputs: false }))).toBe(true);
+  });
+  it('is stale when a file the build read changed after it, or is gone', () => {
+    const changed = project(1_000, 2_000);
+    touch(changed, SOURCE, 3_000);
+    expect(clientIsStale(changed)).toBe(true);
+    const gone = project(1_000, 2_000);
+    rmSync(join(gone, SOURCE));
+    expect(clientIsStale(gone)).toBe(true);
+  });
+  it('is current when only a file the build never read changed (a test beside the sources)', () => {
+    const root = project(1_000, 2_000);
+    touch(root, 'client/features/table.test.ts', 3_000);
+    expect(clientIsStale(root)).toBe(false);
+  });
+});
+
+describe('what the real build recorded (learnt from its imports, not from a list kept by hand)', () => {
+  const inputs = (dir: string) => JSON.parse(readFileSync(join(PROJECT_ROOT, dir, BUILD_INPUTS_FILE), 'utf8')) as string[];
+
+  it('lists the client, the server/shared/ files it imports, the styles and the build configuration', () => {
+    const browser = inputs('dist');
+    expect(browser).toEqual(expect.arrayContaining(['client/main.tsx', 'client/app.tsx', 'client/styles.css', 'server/shared/row-key.ts', 'vite.config.ts', 'server/build-precompress.ts', 'package-lock.json']));
+    expect(inputs('dist/server')).toEqual(expect.arrayContaining(['client/server-entry.tsx', 'client/features/chart/chart-plot.tsx', 'server/shared/counts.ts']));
+  });
+
+  it('lists nothing the client does not import: no server module outside server/shared/ and the build\'s own, no tests, no node_modules', () => {
+    for (const file of [...inputs('dist'), ...inputs('dist/server')]) {
+      expect(file, file).not.toMatch(/\.test\.tsx?$|node_modules|^\.\.|^\//);
+      if (file.startsWith('server/')) expect(file, file).toMatch(/^server\/(shared\/|build-|http\/prepared-json\.ts$)/);
+    }
   });
 });

@@ -3,29 +3,27 @@
  * page rendering) when dist/ is missing or older than any client source, so a fresh clone needs
  * no separate build step and a rebuild is skipped when nothing changed.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inputsChangedSince, readBuildInputs } from './build-inputs.ts';
 import { PROJECT_ROOT } from './config.ts';
-
-// Everything the build reads: the client, its page, the build configuration and plugins, and the contract types.
-const SOURCES = ['client', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'server/shared', 'server/build-precompress.ts', 'server/http/prepared-json.ts', 'server/build-prefetch.ts'];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
 
 /** Where the server's render bundle goes (vite build --ssr): Node loads it to render pages. */
 export const SERVER_BUNDLE = join('dist', 'server', 'server-entry.js');
 
+/**
+ * Stale when a part of the build is missing, or when any file either build read (as each build
+ * recorded it: build-inputs.ts) changed after it, or is gone.
+ */
 export function clientIsStale(root = PROJECT_ROOT): boolean {
   const built = join(root, 'dist', 'index.html');
   if (!existsSync(built) || !existsSync(join(root, SERVER_BUNDLE))) return true;
   const builtAt = statSync(built).mtimeMs;
-  return SOURCES.some((s) => newestMtime(join(root, s)) > builtAt);
+  const browser = readBuildInputs(root, 'dist');
+  const server = readBuildInputs(root, join('dist', 'server'));
+  if (!browser || !server) return true;
+  return inputsChangedSince(root, [...browser, ...server], builtAt);
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       dashboardToken: undefined,
       rateLimit: { apiPerMinute: 300, refreshPerMinute: 6 },
       trustProxy: false,
+      redisUrl: undefined,
+      lockTtlMs: 30_000,
       logLevel: 'info',
     });
   });
@@ -112,5 +114,11 @@ describe('readEnv', () => {
 
   it('works without a .env file', () => {
     expect(readEnv({ PORT: '1' }, mkdtempSync(join(tmpdir(), 'boxscore-env-')))).toEqual({ PORT: '1' });
+  });
+
+  it('REDIS_URL must be a redis:// URL; REDIS_LOCK_SECONDS a whole number of seconds', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6380/2', REDIS_LOCK_SECONDS: '12' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6380/2', lockTtlMs: 12_000 });
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6380' })).toThrow('- REDIS_URL must be a redis:// or rediss:// URL');
+    expect(() => loadConfig({ REDIS_LOCK_SECONDS: '1' })).toThrow('- REDIS_LOCK_SECONDS must be at least 2');
   });
 });

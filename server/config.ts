@@ -82,6 +82,12 @@ const schema = z
     REFRESH_RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(DEFAULT_RATE_LIMITS.refreshPerMinute),
     // Behind a reverse proxy the client address is in X-Forwarded-For; only trusted when set.
     TRUST_PROXY: trustProxy.default(false),
+    // Several instances share their state through this Redis (README, "Several instances").
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6380/0' })
+      .optional(),
+    // How long the fetch lock outlives its holder: the takeover delay when an instance dies mid-fetch.
+    REDIS_LOCK_SECONDS: int(2, 600).default(30),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
       .default('info'),
@@ -122,6 +128,10 @@ export interface Config {
   rateLimit: RateLimits;
   /** Which proxies' X-Forwarded-For to believe for the client address (rate limits, logs). */
   trustProxy: TrustProxy;
+  /** Shared state for several instances; everything stays in this process when absent. */
+  redisUrl?: string;
+  /** Expiry of the cross-instance fetch lock, in ms (renewed while its holder is alive). */
+  lockTtlMs: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
 
@@ -164,6 +174,8 @@ export function loadConfig(env: Env, root = PROJECT_ROOT): Config {
     dashboardToken: e.DASHBOARD_TOKEN,
     rateLimit: { apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE, refreshPerMinute: e.REFRESH_RATE_LIMIT_PER_MINUTE },
     trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
+    lockTtlMs: e.REDIS_LOCK_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@ import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
 import { sharedChartPictures } from './render/chart-pictures.ts';
+import { createState } from './state/shared-state.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,7 +23,9 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
-const { source, history } = await createSource(config, logger);
+// With REDIS_URL the session, budget, lock, copies and per-client limits are shared with other instances.
+const state = await createState(config, logger);
+const { source, history } = await createSource(config, logger, state);
 const clientDir = join(PROJECT_ROOT, 'dist');
 // The picture worker of the server-rendered pages (createApp renders them when there is no token).
 const pictures = sharedChartPictures(clientDir, logger);
@@ -34,6 +37,8 @@ const app = createApp({
   clientDir,
   dashboardToken: config.dashboardToken,
   rateLimits: config.rateLimit,
+  rateLimitStores: state.rateLimitStores,
+  stateHealth: state.health,
   trustProxy: config.trustProxy,
 });
 
@@ -87,6 +92,7 @@ async function shutdown(signal: string): Promise<void> {
   }
   clearInterval(idle);
   await pictures.close();
+  await state.close();
   logger.info('stopped');
   process.exit(0);
 }

@@ -9,6 +9,9 @@
  *   styles.css), so a copy under `color-scheme: light` computes the light colours;
  * - what only the PNG shows (`.png-only`: the key of full names) is visible in the copy.
  * The copy sits beside the original (so the same stylesheet rules apply), in a box off screen.
+ * html-to-image copies each HTML element's computed style, but an <svg> is taken as it is, with
+ * its attributes and without the stylesheet: so the colours the stylesheet gives inside an SVG
+ * (axes, grid, labels) are written into the copy's fill and stroke attributes first.
  */
 export const EXPORT_PIXEL_RATIO = 2;
 
@@ -16,6 +19,21 @@ export type PngScheme = 'light' | 'dark';
 
 /** The PNG's background per scheme: the figure's surface colour (styles.css, --surface). */
 const BACKGROUND: Record<PngScheme, string> = { light: '#ffffff', dark: '#161b22' };
+
+/**
+ * Each SVG shape's fill and stroke as the stylesheet computes them for the copy, written as
+ * attributes that travel with the SVG. recharts writes some theme colours (axis ticks) as inline
+ * styles, which would beat the stylesheet: those are dropped first.
+ */
+function bakeSvgColours(root: HTMLElement): void {
+  for (const el of root.querySelectorAll<SVGElement>('svg *')) {
+    el.style.removeProperty('fill');
+    el.style.removeProperty('stroke');
+    const style = getComputedStyle(el);
+    el.setAttribute('fill', style.fill);
+    el.setAttribute('stroke', style.stroke);
+  }
+}
 
 /** Wait until the browser has laid out and styled what was just added. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -37,6 +55,7 @@ export async function renderPng(node: HTMLElement, scheme: PngScheme): Promise<s
   node.after(stage);
   try {
     await nextFrame();
+    bakeSvgColours(copy);
     const { width, height } = copy.getBoundingClientRect();
     return await toPng(copy, {
       pixelRatio: EXPORT_PIXEL_RATIO,

@@ -36,7 +36,7 @@ export interface ApiFigures {
 export const startApp = (env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> =>
   spawnServer({ script: 'e2e/bench/serve.ts', args: ['app'], env: { ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs });
 
-async function load(url: string, seconds: number, headers: Record<string, string>, expect: 200 | 304): Promise<LoadFigures> {
+export async function load(url: string, seconds: number, headers: Record<string, string>, expect: 200 | 304): Promise<LoadFigures> {
   const r = await autocannon({ url, connections: 50, duration: seconds, headers: { ...ACCEPT, ...headers } });
   const good = expect === 200 ? r['2xx'] : r['3xx'];
   if (r.errors > 0 || r.timeouts > 0 || good < r.requests.total * 0.99) {
@@ -52,7 +52,7 @@ async function wireBytes(url: string): Promise<{ bytes: Buffer; etag: string }> 
   return { bytes: res.body, etag: String(res.headers.etag ?? '') };
 }
 
-const medianOf = (runs: LoadFigures[]): LoadFigures => ({
+export const medianOf = (runs: LoadFigures[]): LoadFigures => ({
   rps: median(runs.map((r) => r.rps)),
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),

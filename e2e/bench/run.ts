@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../server/config.ts';
 import { measureApi, startApp } from './api.ts';
 import { writeBaselinePage } from './baseline-page.ts';
 import { measureBundle } from './bundle.ts';
+import { measureCluster } from './cluster.ts';
 import { measureMemory } from './memory.ts';
 import { coldLoads, interactions, launchBrowser, pngExport } from './page.ts';
 import { budgetRows, fmt, markdown, textSection, type Section } from './report.ts';
@@ -52,6 +53,24 @@ async function main(): Promise<void> {
     rows: [...upstream.cold.map((c) => [`${c.n} cold`, String(c.upstream), '2', ms(c.ms)]), [`${upstream.restart.n} after restart`, String(upstream.restart.upstream), '0', '']],
   });
 
+  log('\nSeveral instances on one Redis...');
+  const cluster = await measureCluster(settings, (l) => log(l));
+  show({
+    title: 'Several instances on one Redis: login + query requests reaching the fake Space-Track',
+    head: ['instances', 'concurrent cold viewers', 'upstream requests', 'goal', 'all answered in ms'],
+    rows: cluster.upstream.map((c) => [String(c.instances), String(c.n), String(c.upstream), '2', ms(c.ms)]),
+    note: 'Viewers spread round-robin over the instances; each instance starts with an empty DATA_DIR, Redis empty.',
+  });
+  show({
+    title: 'Per-client limits in Redis (rate-limit-redis) vs in memory: cached GET /api/boxscore on one instance',
+    head: ['limiter', 'req/s', 'ratio', 'p50 ms', 'p99 ms'],
+    rows: [
+      ['in memory', fmt(cluster.limiter.memory.rps, 0), '1.00x', ms(cluster.limiter.memory.p50), ms(cluster.limiter.memory.p99)],
+      ['Redis', fmt(cluster.limiter.redis.rps, 0), x(cluster.limiter.redis.rps, cluster.limiter.memory.rps), ms(cluster.limiter.redis.p50), ms(cluster.limiter.redis.p99)],
+    ],
+    note: `Both count every request (a limit too high to refuse any); medians of ${settings.rounds} rounds of ${settings.seconds} s, 50 connections.`,
+  });
+
   log('\nMemory: 50,000 requests against a fresh server, RSS read after a full GC...');
   const memory = await measureMemory();
   show({
@@ -85,6 +104,9 @@ async function main(): Promise<void> {
     evaluateBudget({ name: 'upstream requests, any N (max)', actual: Math.max(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'max', unit: 'requests' }),
     evaluateBudget({ name: 'upstream requests, any N (min)', actual: Math.min(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
     evaluateBudget({ name: 'upstream requests after restart', actual: upstream.restart.upstream, limit: 0, kind: 'max', unit: 'requests' }),
+    evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (max)', actual: Math.max(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'max', unit: 'requests' }),
+    evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (min)', actual: Math.min(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
+    evaluateBudget({ name: 'API throughput, Redis limiter vs in-memory', actual: cluster.limiter.redis.rps / cluster.limiter.memory.rps, limit: 0.8, kind: 'min', unit: 'x' }),
     evaluateBudget({ name: 'RSS growth from 10,000 to 50,000 requests (after GC)', actual: memory.after50kMb - memory.after10kMb, limit: 5, kind: 'max', unit: 'MB' }),
   ];
   show({ title: 'Budgets (margin: headroom as a share of the limit)', head: ['status', 'budget', 'actual', 'limit', 'margin'], rows: budgetRows(budgets) });

@@ -52,7 +52,7 @@ describe('live source', () => {
     expect(await info(source)).toMatchObject({ asOf: '2026-06-01', fetchedAt: '2026-06-02T10:00:00.000Z' });
     // Fetched exactly at 17:00:00.000 UTC: that day's copy.
     clock.set('2026-06-02T17:00:00.000Z');
-    await vi.waitFor(async () => expect(await info(source)).toMatchObject({ asOf: '2026-06-02', fetchedAt: '2026-06-02T17:00:00.000Z' }));
+    expect((await source.refresh!()).response.source).toMatchObject({ asOf: '2026-06-02', fetchedAt: '2026-06-02T17:00:00.000Z' });
   });
 
   it('single flight: concurrent callers share one login and one query', async () => {

@@ -11,14 +11,20 @@
  *   limit answer the wait is at least RATE_LIMIT_BACKOFF_MS.
  * - A failed fetch changes nothing stored: the last good copy is served marked stale with a plain
  *   message; with no good copy at all the embedded 2015 snapshot is served, labelled as such.
+ * - Several instances (REDIS_URL): the gate lets one attempt through at a time across all of
+ *   them; the one that enters re-reads the shared store and the previous attempt's record first, so
+ *   a copy or a failure another instance has just produced is adopted instead of asked for again.
+ *   New copies stored by others arrive through the store's watch. While the gate is unavailable
+ *   the copy held is served, saying that nothing new can be fetched.
  * The response is prepared once per state change, never per request.
  */
 import { AppError } from '../http/app-error.ts';
 import type { Logger } from '../logger.ts';
 import type { SpaceTrackClient } from '../spacetrack/client.ts';
-import { UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
+import { STATE_RETRY_SECONDS, UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
 import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
+import { localFetchGate, type AttemptRecord, type FetchGate, type FetchLease } from './fetch-gate.ts';
 import type { ParsedBoxscore } from './parse.ts';
 import { waitWords } from '../shared/time-words.ts';
 import { isDue, nextDailyCutoff, publicationDay, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
@@ -30,6 +36,8 @@ export interface LiveSourceDeps {
   store: SnapshotStore;
   logger: Logger;
   minRefreshSeconds: number;
+  /** Who may fetch now, across instances; every attempt may in one process. */
+  gate?: FetchGate;
   /** The clock; tests pass their own. */
   now?: () => Date;
 }
@@ -37,10 +45,14 @@ export interface LiveSourceDeps {
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 const minuteOf = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-export async function createLiveSource({ client, store, logger, minRefreshSeconds, now = () => new Date() }: LiveSourceDeps): Promise<BoxscoreSource> {
+export async function createLiveSource({ client, store, logger, minRefreshSeconds, gate = localFetchGate, now = () => new Date() }: LiveSourceDeps): Promise<BoxscoreSource> {
   const log = logger.child({ source: 'live' });
   const minRefreshMs = minRefreshSeconds * 1000;
-  const stored = await store.latest();
+  // A shared store that cannot be reached at start: start empty; its watch catches up when it is back.
+  const stored = await store.latest().catch((err: unknown) => {
+    if (err instanceof UpstreamError) return undefined;
+    throw err;
+  });
   let good: { fetchedAt: Date; parsed: ParsedBoxscore } | undefined = stored && { fetchedAt: new Date(stored.fetchedAt), parsed: stored.parsed };
   if (stored) log.info({ fetchedAt: stored.fetchedAt }, 'serving the stored boxscore');
   let lastError: UpstreamError | undefined;
@@ -50,24 +62,31 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   let closed = false;
   // Built on first use after each state change (not per request, and not when nobody asks).
   let prepared: PreparedBoxscore | undefined;
-  const view = () => (prepared ??= prepare());
+  let preparedWhileDown = false;
+  const view = () => {
+    // The gate going down or coming back changes what the page must say.
+    const down = gate.available?.() === false;
+    if (prepared && down === preparedWhileDown) return prepared;
+    preparedWhileDown = down;
+    return (prepared = prepare(down ? upstreamErrors.stateUnavailable() : lastError));
+  };
 
-  function prepare(): PreparedBoxscore {
+  function prepare(problem: UpstreamError | undefined): PreparedBoxscore {
     // A current copy waits for the next daily one; otherwise (due, stale, none) only the wait after the last attempt counts.
     // While a fetch is under way, it is the fetch's start: the copy is being renewed now, not after its interval.
     const afterAttempt = inflight ? attemptStartedAt : nextAttemptAt;
-    const nextFetch = good && !lastError ? Math.max(nextDailyCutoff(good.fetchedAt).getTime(), afterAttempt) : afterAttempt;
+    const nextFetch = good && !problem ? Math.max(nextDailyCutoff(good.fetchedAt).getTime(), afterAttempt) : afterAttempt;
     const nextFetchAt = new Date(nextFetch).toISOString();
     if (good) {
       const fetchedAt = good.fetchedAt.toISOString();
-      const message = lastError ? `${sentence(lastError.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
+      const message = problem ? `${sentence(problem.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
       return prepareBoxscore(
-        { kind: 'live', asOf: publicationDay(good.fetchedAt), fetchedAt, citation: CITATION, stale: lastError !== undefined, message, nextFetchAt },
+        { kind: 'live', asOf: publicationDay(good.fetchedAt), fetchedAt, citation: CITATION, stale: problem !== undefined, message, nextFetchAt },
         good.parsed,
       );
     }
     const embedded = NEWEST_EMBEDDED;
-    const why = lastError ? sentence(lastError.message) : 'No live data has been fetched from Space-Track yet.';
+    const why = problem ? sentence(problem.message) : 'No live data has been fetched from Space-Track yet.';
     return prepareBoxscore(
       {
         kind: 'snapshot',
@@ -82,9 +101,73 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
     );
   }
 
+  /** A copy newer than the one held: served from now on (fetched here or by another instance). */
+  function adopt(snapshot: { fetchedAt: string; parsed: ParsedBoxscore }): boolean {
+    const fetchedAt = new Date(snapshot.fetchedAt);
+    if (good && fetchedAt.getTime() <= good.fetchedAt.getTime()) return false;
+    good = { fetchedAt, parsed: snapshot.parsed };
+    lastError = undefined;
+    prepared = undefined;
+    return true;
+  }
+
+  store.watch?.((snapshot) => {
+    if (adopt(snapshot)) log.info({ fetchedAt: snapshot.fetchedAt }, 'serving a new copy stored by another instance');
+    else if (lastError?.code === 'SHARED_STATE_UNAVAILABLE') {
+      // Redis is back and nothing newer was stored meanwhile: the copy held is current again.
+      lastError = undefined;
+      nextAttemptAt = 0;
+      prepared = undefined;
+    }
+  });
+
+  /**
+   * Under a shared gate: what happened while this instance waited. True when nothing is to be
+   * fetched: another instance stored a newer copy than `heldAt`, or its attempt set a time before
+   * which no one asks again (its failure is then this instance's too).
+   */
+  async function settledElsewhere(lease: FetchLease, heldAt: number | undefined): Promise<boolean> {
+    const latest = await store.latest();
+    if (latest) adopt(latest);
+    if (good && good.fetchedAt.getTime() !== heldAt) return true;
+    const previous = lease.previous;
+    if (!previous || previous.nextAttemptAt <= now().getTime()) return false;
+    nextAttemptAt = previous.nextAttemptAt;
+    const e = previous.error;
+    lastError = e && new UpstreamError(e.code, e.message, { status: e.status, retryAfterSeconds: e.retryAfterSeconds });
+    log.info({ nextAttemptAt: new Date(nextAttemptAt).toISOString(), code: e?.code }, 'another instance attempted the fetch moments ago: not asking again yet');
+    return true;
+  }
+
   async function attempt(): Promise<UpstreamError | undefined> {
+    attemptStartedAt = now().getTime();
+    const heldAt = good?.fetchedAt.getTime();
+    let lease: FetchLease;
+    try {
+      lease = await gate.acquire();
+    } catch (err) {
+      lastError = err instanceof UpstreamError ? err : upstreamErrors.unexpected();
+      // Nothing was sent upstream: trying again soon costs Space-Track nothing.
+      nextAttemptAt = now().getTime() + (lastError.details.retryAfterSeconds ?? STATE_RETRY_SECONDS) * 1000;
+      log.warn({ code: lastError.code }, 'cannot fetch now: serving what this instance holds');
+      prepared = undefined;
+      return lastError;
+    }
+    try {
+      if (!(lease.shared && (await settledElsewhere(lease, heldAt)))) await fetchAndStore();
+    } catch (err) {
+      // Only the shared store's reads come here (fetchAndStore handles its own failures).
+      lastError = err instanceof UpstreamError ? err : upstreamErrors.unexpected();
+      nextAttemptAt = now().getTime() + STATE_RETRY_SECONDS * 1000;
+    } finally {
+      await lease.release(recordOf(nextAttemptAt, lastError));
+    }
+    prepared = undefined;
+    return lastError;
+  }
+
+  async function fetchAndStore(): Promise<void> {
     const startedAt = now().getTime();
-    attemptStartedAt = startedAt;
     nextAttemptAt = startedAt + minRefreshMs;
     try {
       const { rows, parsed } = await client.fetchBoxscore();
@@ -93,7 +176,8 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
         await store.save({ fetchedAt, rows });
       } catch (err) {
         // The data is good; failing to keep it must not hide it from the user.
-        log.error({ err }, 'could not store the fetched boxscore');
+        if (err instanceof UpstreamError) log.error({ code: err.code }, 'could not store the fetched boxscore yet');
+        else log.error({ err }, 'could not store the fetched boxscore');
       }
       good = { fetchedAt, parsed };
       lastError = undefined;
@@ -103,10 +187,10 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
       if (lastError.isRateLimit) nextAttemptAt = startedAt + Math.max(minRefreshMs, RATE_LIMIT_BACKOFF_MS);
       const budgetWait = (lastError.details.retryAfterSeconds ?? 0) * 1000;
       nextAttemptAt = Math.max(nextAttemptAt, startedAt + budgetWait);
+      // Redis went away mid-fetch: whatever was sent was counted; nothing more is, until it is back.
+      if (lastError.code === 'SHARED_STATE_UNAVAILABLE') nextAttemptAt = startedAt + budgetWait;
       log.warn({ code: lastError.code, nextAttemptAt: new Date(nextAttemptAt).toISOString() }, good ? 'refresh failed: serving the last good copy as stale' : 'fetch failed: serving the embedded snapshot');
     }
-    prepared = undefined;
-    return lastError;
   }
 
   function start(): Promise<UpstreamError | undefined> {
@@ -162,8 +246,16 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
 
     async close() {
       closed = true;
+      gate.close?.();
       await client.close();
       await inflight;
     },
   };
+}
+
+/** What the next attempt, on whichever instance, needs to know about this one. */
+function recordOf(nextAttemptAt: number, error: UpstreamError | undefined): AttemptRecord {
+  if (!error) return { nextAttemptAt };
+  const { status, retryAfterSeconds } = error.details;
+  return { nextAttemptAt, error: { code: error.code, message: error.message, status, retryAfterSeconds } };
 }

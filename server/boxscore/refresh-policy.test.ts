@@ -4,6 +4,12 @@ import { isDue, latestDailyCutoff, nextDailyCutoff, publicationDay } from './ref
 const d = (iso: string) => new Date(iso);
 
 describe('daily refresh after 17:00 UTC', () => {
+  it('runs in the time zone it is given (the tz-auckland project of vite.config.ts sets one far from UTC)', () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (process.env.TZ) expect(zone).toBe(process.env.TZ);
+    if (zone === 'Pacific/Auckland') expect(d('2026-06-02T10:00:00Z').getHours()).toBe(22);
+  });
+
   it('finds the latest 17:00 UTC at or before now', () => {
     expect(latestDailyCutoff(d('2026-06-02T16:59:59Z')).toISOString()).toBe('2026-06-01T17:00:00.000Z');
     expect(latestDailyCutoff(d('2026-06-02T17:00:00Z')).toISOString()).toBe('2026-06-02T17:00:00.000Z');

@@ -12,7 +12,8 @@
  * - Retention: the newest 400 snapshots are kept (over a year at one a day); older ones are
  *   deleted after each save. `.corrupt` files are kept for inspection and are not counted.
  *
- * Behind an interface so a shared store could replace the folder later.
+ * Behind an interface: with REDIS_URL several instances share one store in Redis instead
+ * (server/state/redis-snapshot-store.ts), which keeps the same ids and the same format.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -43,6 +44,11 @@ export interface SnapshotStore {
   /** One snapshot by id; undefined when absent or corrupt (then set aside). */
   read(id: string): Promise<StoredSnapshot | undefined>;
   save(snapshot: { fetchedAt: Date; rows: unknown[] }): Promise<SnapshotInfo>;
+  /**
+   * New copies saved by other instances sharing the store (none for a folder of one process): the
+   * listener gets each once it can be read, and the newest again after the store was unreachable.
+   */
+  watch?(listener: (snapshot: StoredSnapshot) => void): void;
 }
 
 const fileSchema = z.object({
@@ -54,9 +60,21 @@ const fileSchema = z.object({
 const NAME = /^boxscore-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)\.json$/;
 
 /** ISO time with ':' replaced so the name is valid everywhere and sorts by time. */
-const fileName = (fetchedAt: Date) => `boxscore-${fetchedAt.toISOString().replace(/:/g, '-')}.json`;
-/** The fetch time a valid file name holds (the inverse of fileName). */
-const fetchedAtOf = (id: string) => id.replace(NAME, '$1').replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3');
+export const fileName = (fetchedAt: Date) => `boxscore-${fetchedAt.toISOString().replace(/:/g, '-')}.json`;
+
+export const isSnapshotId = (id: string) => NAME.test(id);
+
+/** The fetch time a valid snapshot id names (the inverse of fileName). */
+export const fetchedAtOf = (id: string) => id.replace(NAME, '$1').replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3');
+
+/** What a store keeps for one snapshot. */
+export const encodeSnapshot = ({ fetchedAt, rows }: { fetchedAt: Date; rows: unknown[] }) => JSON.stringify({ format: 1, fetchedAt: fetchedAt.toISOString(), rows });
+
+/** A stored snapshot read back and validated; throws when it is not one. */
+export function decodeSnapshot(id: string, text: string): StoredSnapshot {
+  const file = fileSchema.parse(JSON.parse(text));
+  return { id, fetchedAt: new Date(file.fetchedAt).toISOString(), rows: file.rows, parsed: parseBoxscore(file.rows) };
+}
 
 export function createFileSnapshotStore(options: { dir: string; logger: Logger; retain?: number }): SnapshotStore {
   const { dir, retain = DEFAULT_RETENTION } = options;
@@ -81,8 +99,7 @@ export function createFileSnapshotStore(options: { dir: string; logger: Logger; 
       throw err;
     }
     try {
-      const file = fileSchema.parse(JSON.parse(text));
-      return { id, fetchedAt: new Date(file.fetchedAt).toISOString(), rows: file.rows, parsed: parseBoxscore(file.rows) };
+      return decodeSnapshot(id, text);
     } catch (err) {
       await rename(path, `${path}.corrupt`);
       log.error({ file: id, reason: err instanceof Error ? err.message.slice(0, 200) : 'unknown' }, 'stored snapshot is corrupt: set aside as .corrupt, not served');
@@ -114,7 +131,7 @@ export function createFileSnapshotStore(options: { dir: string; logger: Logger; 
       const temp = join(dir, `.tmp-${randomBytes(6).toString('hex')}-${id}`);
       const handle = await open(temp, 'w');
       try {
-        await handle.writeFile(JSON.stringify({ format: 1, fetchedAt: fetchedAt.toISOString(), rows }));
+        await handle.writeFile(encodeSnapshot({ fetchedAt, rows }));
         await handle.sync();
       } finally {
         await handle.close();

@@ -43,7 +43,7 @@ describe('server-rendered pages (the real built client)', () => {
     expect(picture?.[1]).toMatch(/^[0-9a-f]+-[0-9a-f]+$/);
     // 15 countries x their non-zero segments: recharts' own drawing, made on the server.
     expect(picture?.[2]!.match(/class="recharts-layer recharts-bar-rectangle"/g)?.length ?? 0).toBeGreaterThan(30);
-    expect(picture?.[2]).toContain('COMMONWEALTH OF… (CIS)');
+    expect(picture?.[2]).toContain('>RUSSIA/USSR (CIS)</text>');
     const data = dataBlock(html);
     expect(data?.boxscore.rows).toHaveLength(85);
     expect(data?.history?.snapshots.map((s) => s.asOf)).toEqual(['2015-02-23', '2015-03-05']);

@@ -3,13 +3,18 @@
  * before anything is sent. Every upstream request (login, query, logout) takes one unit; a request
  * the budget refuses is never sent.
  *
- * Behind an interface so that several server instances could later share one budget (e.g. Redis);
- * the in-memory implementation suits the single process we run today.
+ * Behind an interface so that several server instances can share one budget: the in-memory
+ * implementation suits one process; server/state/redis-budget.ts is the shared one (REDIS_URL).
  */
 export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number };
 
 export interface RequestBudget {
   /** Take one unit now if both windows allow it; otherwise say how long until one frees up. */
+  take(): BudgetDecision | Promise<BudgetDecision>;
+}
+
+/** The one-process budget answers at once. */
+export interface MemoryBudget extends RequestBudget {
   take(): BudgetDecision;
 }
 
@@ -22,7 +27,7 @@ export interface MemoryBudgetOptions {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-export function createMemoryBudget({ maxPerMinute, maxPerHour, now = Date.now }: MemoryBudgetOptions): RequestBudget {
+export function createMemoryBudget({ maxPerMinute, maxPerHour, now = Date.now }: MemoryBudgetOptions): MemoryBudget {
   // Times of the requests granted in the last hour, oldest first; at most maxPerHour entries.
   const granted: number[] = [];
 

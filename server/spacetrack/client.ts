@@ -12,6 +12,7 @@ import { CookieJar } from 'tough-cookie';
 import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestBudget } from './budget.ts';
+import { localSessionStore, type SessionStore } from './session-store.ts';
 import { deadline } from './deadline.ts';
 import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
 import { upstreamErrors, UpstreamError } from './errors.ts';
@@ -25,6 +26,8 @@ const SESSION_COOKIE = 'chocolatechip';
  * after SIGTERM, so a Space-Track that hangs on logout gets at most this long, not the query timeout.
  */
 const LOGOUT_DEADLINE_MS = 2000;
+/** A shared session cookie without an expiry is forgotten after Space-Track's usual session life. */
+const SHARED_SESSION_MAX_MS = 2 * 3_600_000;
 
 export interface SpaceTrackClientOptions {
   baseUrl: string;
@@ -32,6 +35,8 @@ export interface SpaceTrackClientOptions {
   password: string;
   timeoutMs: number;
   budget: RequestBudget;
+  /** Where the session cookie is shared with other instances; this process's jar only when omitted. */
+  session?: SessionStore;
   logger: Logger;
 }
 
@@ -49,7 +54,7 @@ export interface SpaceTrackClient {
 }
 
 export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceTrackClient {
-  const { baseUrl, identity, password, timeoutMs, budget } = options;
+  const { baseUrl, identity, password, timeoutMs, budget, session = localSessionStore } = options;
   const log = options.logger.child({ upstream: 'space-track' });
   const jar = new CookieJar();
   const cookieFetch = makeFetchCookie(fetch, jar);
@@ -64,7 +69,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
    * must not be cancelled by the close itself.
    */
   async function send(path: string, init: RequestInit, what: string, ms = timeoutMs, cancel: AbortSignal | null = closing.signal): Promise<RawAnswer> {
-    const decision = budget.take();
+    const decision = await budget.take();
     if (!decision.granted) {
       log.warn({ what, retryAfterMs: decision.retryAfterMs }, 'request budget used up: nothing sent');
       throw upstreamErrors.budgetExhausted(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
@@ -98,16 +103,44 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     if (/"Login"\s*:\s*"Failed"/i.test(answer.body)) throw fail(upstreamErrors.loginFailed(), 'login');
     const failure = failureOf(answer);
     if (failure) throw fail(failure, 'login');
-    const cookies = await jar.getCookies(baseUrl);
-    if (!cookies.some((c) => c.key === SESSION_COOKIE)) throw fail(upstreamErrors.noSessionCookie(), 'login');
+    const cookie = (await jar.getCookies(baseUrl)).find((c) => c.key === SESSION_COOKIE);
+    if (!cookie) throw fail(upstreamErrors.noSessionCookie(), 'login');
     loggedIn = true;
     log.info('logged in to Space-Track');
+    const ttl = cookie.TTL();
+    await session.save(cookie.toString(), Number.isFinite(ttl) && ttl > 0 ? ttl : SHARED_SESSION_MAX_MS);
+  }
+
+  /** Another instance's session, when one is shared: adopted instead of logging in again. */
+  async function adoptShared(): Promise<boolean> {
+    const shared = await session.load();
+    if (shared === undefined) return false;
+    try {
+      await jar.setCookie(shared, baseUrl);
+    } catch {
+      // Not a cookie for this Space-Track (e.g. SPACETRACK_BASE_URL changed): log in instead.
+      await session.discard(shared);
+      return false;
+    }
+    loggedIn = true;
+    log.info('using the session shared by another instance');
+    return true;
   }
 
   function ensureLoggedIn(): Promise<void> {
     if (loggedIn) return Promise.resolve();
-    loginInFlight ??= login().finally(() => (loginInFlight = undefined));
+    loginInFlight ??= (async () => {
+      if (!(await adoptShared())) await login();
+    })().finally(() => (loginInFlight = undefined));
     return loginInFlight;
+  }
+
+  /** The session Space-Track refused: forgotten here and, unless already replaced, for all instances. */
+  async function dropSession(): Promise<void> {
+    loggedIn = false;
+    const refused = (await jar.getCookies(baseUrl)).find((c) => c.key === SESSION_COOKIE);
+    await jar.removeAllCookies();
+    if (refused) await session.discard(refused.toString());
   }
 
   function fail(error: UpstreamError, what: string): UpstreamError {
@@ -121,11 +154,11 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     if (first.status !== 401) return first;
     // The session expired: log in again once and repeat the query once, then give up.
     log.info('session expired (401): logging in again once');
-    loggedIn = false;
+    await dropSession();
     await ensureLoggedIn();
     const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
     if (second.status === 401) {
-      loggedIn = false;
+      await dropSession();
       throw fail(upstreamErrors.sessionRejected(), 'query');
     }
     return second;
@@ -150,7 +183,8 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
 
     async close() {
       closing.abort();
-      if (!loggedIn) return;
+      // A shared session is still in use by the other instances: logging it out would cost each a new login.
+      if (!loggedIn || session.shared) return;
       loggedIn = false;
       try {
         // Not cancelled by `closing` (already aborted): the logout has its own short deadline.

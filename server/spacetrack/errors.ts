@@ -20,7 +20,12 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_UNREACHABLE'
   | 'UPSTREAM_CANCELLED'
   | 'UPSTREAM_UNEXPECTED'
-  | 'UPSTREAM_BUDGET_EXHAUSTED';
+  | 'UPSTREAM_BUDGET_EXHAUSTED'
+  | 'SHARED_STATE_UNAVAILABLE'
+  | 'FETCH_TAKEN_OVER';
+
+/** Nothing was sent upstream, so the next attempt may come soon: as soon as Redis is back. */
+export const STATE_RETRY_SECONDS = 5;
 
 const LOGIN_FAILED_MESSAGE = 'Space-Track rejected the credentials';
 
@@ -79,4 +84,16 @@ export const upstreamErrors = {
       'The dashboard has used its request budget for Space-Track and waits before asking again.',
       { retryAfterSeconds },
     ),
+  /**
+   * Several instances share the session, budget and lock in Redis (REDIS_URL); without it no
+   * request could be accounted for, so none is sent.
+   */
+  stateUnavailable: () =>
+    new UpstreamError(
+      'SHARED_STATE_UNAVAILABLE',
+      'The shared store (Redis) cannot be reached, so nothing new can be fetched from Space-Track until it is back.',
+      { retryAfterSeconds: STATE_RETRY_SECONDS },
+    ),
+  /** This instance stalled past its lock's expiry and another instance took the fetch over. */
+  takenOver: () => new UpstreamError('FETCH_TAKEN_OVER', 'Another dashboard instance took over the fetch from Space-Track.'),
 };

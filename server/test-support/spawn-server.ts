@@ -15,8 +15,8 @@ export interface SpawnedServer {
   child: ReturnType<typeof spawn>;
   exited: Promise<number | null>;
   output(): { stdout: string; stderr: string };
-  /** Resolves to the port once the server says it listens. */
-  port(): Promise<string>;
+  /** Resolves to the port once the server says it listens (within `ms`, 15 s unless said). */
+  port(ms?: number): Promise<string>;
 }
 
 /** `script`: the entry to run, server/index.ts unless said (e.g. the dev:live launcher), with `args`. */
@@ -38,7 +38,7 @@ export function spawnServer(env: Record<string, string>, script = join('server',
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   const output = () => ({ stdout, stderr });
-  return { child, exited, output, port: () => waitFor(() => stdout.match(/dashboard on http:\/\/[^:\s]+:(\d+)/)?.[1]) };
+  return { child, exited, output, port: (ms?: number) => waitFor(() => stdout.match(/dashboard on http:\/\/[^:\s]+:(\d+)/)?.[1], ms) };
 }
 
 /** Poll a condition (no fixed sleeps in assertions); gives up after `ms`. */
@@ -50,4 +50,31 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     if (Date.now() > until) throw new Error('timed out waiting for a condition');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+export interface Instance extends SpawnedServer {
+  url: string;
+  /** SIGTERM and wait for the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Several instances of the real server sharing `env` (e.g. one REDIS_URL), each with its own
+ * empty DATA_DIR, as containers behind a load balancer would run; resolves once all listen.
+ */
+export async function spawnInstances(count: number, env: Record<string, string>): Promise<Instance[]> {
+  const servers = Array.from({ length: count }, () => spawnServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-instance-')), ...env }));
+  return Promise.all(
+    servers.map(async (server) => ({
+      ...server,
+      // Several processes compiling TypeScript at once on a busy machine take a while.
+      url: `http://127.0.0.1:${await server.port(120_000).catch((err: unknown) => {
+        throw new Error(`an instance did not start: ${String(err)}\n${server.output().stdout.slice(-2000)}\n${server.output().stderr.slice(-2000)}`);
+      })}`,
+      stop: async () => {
+        server.child.kill('SIGTERM');
+        return server.exited;
+      },
+    })),
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { memo, useContext, useMemo, useState, type Ref } from 'react';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { nameKey, seriesFor, toChartData, type ChartOptions, type ChartRow } from './chart-data.ts';
+import { drawnSeries, nameKey, seriesFor, toChartData, type ChartOptions, type ChartRow } from './chart-data.ts';
 import { ChartPictureContext, plotId } from './chart-picture.ts';
 import { Swatch } from './swatch.tsx';
 import { loadChartPlot, useChartPlot } from './use-chart-plot.ts';
@@ -50,23 +50,35 @@ export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme,
   const charted = useChartedRows(rows, options.limit, options.others);
   const data = useMemo(() => toChartData(charted, options, narrow ? 14 : 24), [charted, options, narrow]);
   const series = useMemo(() => seriesFor(options.mode, options.types), [options.mode, options.types]);
+  const drawn = useMemo(() => drawnSeries(data, series, options), [data, series, options]);
   const { plot: Plot, error } = useChartPlot();
   const slot = useContext(ChartPictureContext);
-  const empty = data.length === 0 || series.length === 0;
+  const nothing = data.length > 0 && series.length > 0 && drawn.length === 0;
+  const empty = data.length === 0 || series.length === 0 || nothing;
   const key = useMemo(() => nameKey(data), [data]);
 
   let plot;
   if (empty) {
-    plot = <p className="chart-empty">{series.length === 0 ? 'No object types are selected: choose at least one to chart.' : 'No countries to chart: the filter matches none.'}</p>;
+    plot = (
+      <p className="chart-empty">
+        {series.length === 0
+          ? 'No object types are selected: choose at least one to chart.'
+          : data.length === 0
+            ? 'No countries to chart: the filter matches none.'
+            : options.measure === 'change'
+              ? 'Nothing to draw: none of these counts changed for these countries.'
+              : 'Nothing to draw: these countries have none of the chosen objects.'}
+      </p>
+    );
   } else if (Plot) {
-    plot = <Plot data={data} series={series} options={options} theme={theme} narrow={narrow} />;
+    plot = <Plot data={data} series={drawn} options={options} theme={theme} narrow={narrow} />;
   } else {
     // Until recharts is here: the server's picture when it shows this very plot.
-    const id = slot.picture || slot.request ? plotId({ data, series, options }) : '';
+    const id = slot.picture || slot.request ? plotId({ data, series: drawn, options }) : '';
     if (slot.picture?.plotId === id) {
       plot = <div className="chart-picture" data-plot={id} dangerouslySetInnerHTML={{ __html: slot.picture.html }} />;
     } else {
-      slot.request?.(id, { data, series, options, theme, narrow });
+      slot.request?.(id, { data, series: drawn, options, theme, narrow });
       plot = error ? (
         <p className="chart-loading" role="alert">
           The chart could not be loaded ({error.message}).{' '}
@@ -94,6 +106,7 @@ export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme,
           <li key={s.key}>
             <Swatch color={s.color} />
             {s.name}
+            {empty || drawn.includes(s) ? '' : options.measure === 'change' ? ': no change' : ': none'}
           </li>
         ))}
       </ul>

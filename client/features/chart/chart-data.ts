@@ -78,6 +78,16 @@ export function chartLayout(options: Pick<ChartOptions, 'scale' | 'measure'>): C
   return options.measure === 'change' || (options.measure === 'absolute' && options.scale === 'log') ? 'grouped' : 'stacked';
 }
 
+/**
+ * The series that get bars. Side by side, a type that is zero for every country shown (nobody has
+ * TBA objects in 2015) would only leave an empty slot in each group, so it is left out (the legend
+ * says so); stacked, a zero segment takes no room anyway.
+ */
+export function drawnSeries(data: readonly ChartDatum[], series: readonly Series[], options: Pick<ChartOptions, 'scale' | 'measure'>): Series[] {
+  if (chartLayout(options) === 'stacked') return [...series];
+  return series.filter((s) => data.some((d) => (d.plotted[s.key] ?? 0) !== 0));
+}
+
 /** A table row, with its change since the comparison snapshot when comparing. */
 export type ChartRow = CountryRow & { change?: { delta: Deltas } | null };
 

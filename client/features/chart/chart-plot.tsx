@@ -50,7 +50,7 @@ export const ChartPlot = memo(function ChartPlot({ data, series, options, theme,
       {...(width ? { width, height } : { responsive: true, style: { width: '100%', height } })}
       data={data}
       layout="vertical"
-      margin={{ top: 4, right: narrow ? 12 : 24, bottom: 4, left: 0 }}
+      margin={{ top: 4, right: narrow ? 12 : 24, bottom: 8, left: 0 }}
       barCategoryGap={grouped ? 6 : options.mode === 'both' ? 5 : 3}
       barGap={grouped ? 0 : 1}
       role="img"

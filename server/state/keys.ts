@@ -1,0 +1,17 @@
+/** Every key the dashboard keeps in Redis, in one place (all under `boxscore:`). */
+const PREFIX = 'boxscore:';
+
+export const KEYS = {
+  budget: `${PREFIX}budget`,
+  lock: `${PREFIX}fetch-lock`,
+  fence: `${PREFIX}fetch-fence`,
+  lastAttempt: `${PREFIX}last-attempt`,
+  session: `${PREFIX}session`,
+  snapshots: `${PREFIX}snapshots`,
+  snapshot: (id: string) => `${PREFIX}snapshot:${id}`,
+  snapshotPattern: `${PREFIX}snapshot:*`,
+  /** Values that could not be read are moved here, for inspection, rather than deleted. */
+  setAside: (key: string) => `${PREFIX}corrupt:${Date.now()}:${key.slice(PREFIX.length)}`,
+  rateLimit: (name: string) => `${PREFIX}rate:${name}:`,
+  newCopies: `${PREFIX}new-copy`,
+} as const;
