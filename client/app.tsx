@@ -4,6 +4,8 @@ import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
 import type { ChartOptions } from './features/chart/chart-data.ts';
 import { BoxscoreChart, type BoxscoreChartProps } from './features/chart/boxscore-chart.tsx';
 import { ChartControls } from './features/chart/chart-controls.tsx';
+import { DayControl } from './features/any-day/day-control.tsx';
+import { inRange, type DayRange } from './features/any-day/day-range.ts';
 import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
@@ -14,6 +16,9 @@ import { nextSort, sortRows } from './features/table/sort.ts';
 import { tableCsv } from './features/table/table-csv.ts';
 import { withChanges } from './features/table/table-rows.ts';
 import { TableToolbar } from './features/table/table-toolbar.tsx';
+import { countCellAt } from './features/objects/count-cell.ts';
+import type { ObjectsView } from './features/objects/objects-view.ts';
+import { DEFAULT_TIMELINE } from './features/timeline/timeline-view.ts';
 import { ThemeToggle } from './features/theme/theme-toggle.tsx';
 import { CHART_THEMES, useTheme, type Theme } from './features/theme/use-theme.ts';
 import { citationText } from './lib/citation.ts';
@@ -24,6 +29,9 @@ import { useMediaQuery } from './lib/use-media-query.ts';
 import { useUrlView, type UpdateView, type UrlView } from './use-url-view.ts';
 import { chartTitle, exportFileName, MAX_LIMIT, type View } from './view.ts';
 
+// The timeline and the objects list load on demand: the first view carries none of their code.
+const TimelinePanel = lazy(() => import('./features/timeline/timeline-panel.tsx').then((m) => ({ default: m.TimelinePanel })));
+const ObjectsDialog = lazy(() => import('./features/objects/objects-dialog.tsx').then((m) => ({ default: m.ObjectsDialog })));
 const CountryDetail = lazy(() => import('./features/detail/country-detail.tsx').then((m) => ({ default: m.CountryDetail })));
 
 /** `search`: the address's query string (the server renders with the request's; the browser's is the default). */
@@ -34,8 +42,12 @@ export function App({ search }: { search?: string }) {
 
   // A snapshot date from a link is used once the history confirms it exists.
   const dates = useMemo(() => new Set(history.data?.snapshots.map((s) => s.asOf)), [history.data]);
+  // With a catalogue, any day of its range can be shown (rebuilt where no real boxscore exists).
+  const catalogue = history.data?.catalogue;
+  const range = useMemo<DayRange | null>(() => (catalogue ? { first: catalogue.firstDay, last: catalogue.date } : null), [catalogue]);
+  const known = useCallback((date: string) => dates.has(date) || inRange(date, range), [dates, range]);
   const checked = history.data !== undefined || history.isError;
-  const validDate = (date: string | null) => (date && (history.isError || dates.has(date)) ? date : null);
+  const validDate = (date: string | null) => (date && (history.isError || known(date)) ? date : null);
   const asOf = checked ? validDate(view.asOf) : null;
   // A snapshot is not compared with itself: the one shown is the linked one, else the newest.
   const shownDate = view.asOf ?? history.data?.snapshots.at(-1)?.asOf ?? null;
@@ -44,13 +56,13 @@ export function App({ search }: { search?: string }) {
   useEffect(() => {
     if (!history.data) return;
     // Dates the history does not have are reported and dropped from the address; the others stay.
-    const unknown = ([['asOf', view.asOf], ['compare', view.compare]] as const).filter(([, date]) => date !== null && !dates.has(date));
+    const unknown = ([['asOf', view.asOf], ['compare', view.compare]] as const).filter(([, date]) => date !== null && !known(date));
     if (unknown.length === 0) return;
     reject(
       unknown.map(([key, date]) => `${key}=${date}`),
       Object.fromEntries(unknown.map(([key]) => [key, null])),
     );
-  }, [history.data, dates, view.asOf, view.compare, reject]);
+  }, [history.data, known, view.asOf, view.compare, reject]);
 
   // A linked snapshot date waits for the history to confirm it, rather than showing today's first.
   const boxscore = useBoxscore(asOf, view.asOf === null || checked);
@@ -89,7 +101,7 @@ export function App({ search }: { search?: string }) {
           </button>
         </div>
       ) : (
-        <Dashboard data={boxscore.data} checkFailed={boxscore.isError ? boxscore.error.message : null} snapshots={history.data?.snapshots ?? null} view={view} compare={compare} update={update} reject={reject} theme={theme} />
+        <Dashboard data={boxscore.data} checkFailed={boxscore.isError ? boxscore.error.message : null} snapshots={history.data?.snapshots ?? null} range={range} view={view} compare={compare} update={update} reject={reject} theme={theme} />
       )}
     </main>
   );
@@ -114,6 +126,8 @@ interface DashboardProps {
   /** A later check for a newer copy failed (the data shown is the last one received). */
   checkFailed: string | null;
   snapshots: readonly HistoryEntry[] | null;
+  /** Days the catalogue can rebuild; null without a catalogue. */
+  range: DayRange | null;
   view: View;
   compare: string | null;
   update: UpdateView;
@@ -121,11 +135,12 @@ interface DashboardProps {
   theme: Theme;
 }
 
-function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject, theme }: DashboardProps) {
+function Dashboard({ data, checkFailed, snapshots, range, view, compare, update, reject, theme }: DashboardProps) {
   const figureRef = useRef<HTMLElement>(null);
   const narrow = useMediaQuery('(max-width: 640px)');
   const chartTheme = CHART_THEMES[theme];
   const { source } = data;
+  const newest = snapshots?.at(-1)?.asOf ?? source.asOf;
   const changes = useChanges(compare, compare ? source.asOf : null);
   const comparison: ChangesResponse | undefined = compare ? changes.data : undefined;
 
@@ -152,11 +167,17 @@ function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject
   const barsShown = Math.min(view.limit, rows.length);
   const othersShown = view.others ? rows.length - barsShown : 0;
   const caption = citationText(source);
+  const openObjects = useCallback((objects: ObjectsView | null) => objects && update({ objects }), [update]);
+  const objectsRow = view.objects?.code ? data.rows.find((r) => r.code?.toUpperCase() === view.objects!.code!.toUpperCase()) : undefined;
+  const countryOptions = useMemo(() => data.rows.flatMap((r) => (r.code ? [{ code: r.code, country: r.country }] : [])), [data.rows]);
   const selectCountry = useCallback((code: string) => update({ country: code }), [update]);
   const detailRow = view.country ? data.rows.find((r) => r.code?.toUpperCase() === view.country?.toUpperCase()) : undefined;
   useEffect(() => {
     if (view.country && !detailRow) reject([`country=${view.country}`], { country: null });
   }, [view.country, detailRow, reject]);
+  useEffect(() => {
+    if (view.objects?.code && !objectsRow) reject([`objects=${view.objects.code}:${view.objects.count}`], { objects: null });
+  }, [view.objects, objectsRow, reject]);
   const emptyMessage = filter.trim()
     ? `No countries match “${filter.trim()}”${onlyChanged ? ' among those that changed' : ''}.`
     : onlyChanged
@@ -178,12 +199,52 @@ function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject
           onCompare={(value) => update({ compare: value || null })}
         />
       ) : null}
+      {range ? (
+        <DayControl
+          range={range}
+          shown={source.asOf}
+          kind={source.kind}
+          compare={compare}
+          onDay={(day) => {
+            const asOf = day === newest ? null : day;
+            update(compare === (day ?? newest) ? { asOf, compare: null } : { asOf });
+          }}
+          onCompare={(day) => update({ compare: day })}
+        />
+      ) : null}
       {compare && changes.isError ? (
         <p role="alert" className="notice error">
           The comparison with {compare} could not be loaded: {changes.error.message}
         </p>
       ) : null}
       <HeadlineFigures totals={data.totals} countries={data.rows.length} delta={comparison ? { counts: comparison.totals.delta, since: comparison.from.asOf } : null} />
+
+      {range ? (
+        view.timeline ? (
+          <Suspense
+            fallback={
+              <p role="status" className="panel">
+                Loading the timeline…
+              </p>
+            }
+          >
+            <TimelinePanel
+              view={view.timeline}
+              onChange={(patch, options) => update({ timeline: { ...view.timeline!, ...patch } }, options)}
+              onClose={() => update({ timeline: null })}
+              countries={countryOptions}
+              theme={chartTheme}
+              narrow={narrow}
+            />
+          </Suspense>
+        ) : (
+          <p className="timeline-open">
+            <button type="button" onClick={() => update({ timeline: DEFAULT_TIMELINE })}>
+              Show the timeline since 1957
+            </button>
+          </p>
+        )
+      ) : null}
 
       <section aria-labelledby="chart-heading" className="panel">
         <div className="panel-header">
@@ -209,6 +270,12 @@ function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject
         >
           <CsvButton build={() => tableCsv(rows, view.hidden, comparison ? comparison.from.asOf : null)} fileName={exportFileName(shown, source.asOf, 'csv')} />
         </TableToolbar>
+        {/* A count lists its objects (from the catalogue): a click, or Enter on a focused cell. */}
+        <div
+          className="table-counts"
+          onClick={range ? (e) => openObjects(countCellAt(e.target)) : undefined}
+          onKeyDown={range ? (e) => e.key === 'Enter' && openObjects(countCellAt(e.target)) : undefined}
+        >
         <CountryTable
           rows={rows}
           totalRows={tableRows.length}
@@ -222,6 +289,7 @@ function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject
           onClearFilter={() => update({ filter: '', onlyChanged: false })}
           onSelectCountry={selectCountry}
         />
+        </div>
       </section>
 
       {detailRow ? (
@@ -236,6 +304,22 @@ function Dashboard({ data, checkFailed, snapshots, view, compare, update, reject
             caption={caption}
             exportFileName={`boxscore-trend-${detailRow.code?.toLowerCase() ?? 'country'}-${source.asOf}.png`}
             onClose={() => update({ country: null })}
+            onListObjects={range ? (count) => update({ objects: { code: detailRow.code, count } }) : undefined}
+          />
+        </Suspense>
+      ) : null}
+
+      {range && view.objects && (view.objects.code === null || objectsRow) ? (
+        <Suspense fallback={null}>
+          <ObjectsDialog
+            key={`${view.objects.code ?? '*'}:${view.objects.count}:${source.asOf}`}
+            code={objectsRow?.code ?? null}
+            who={objectsRow ? `${objectsRow.country} (${objectsRow.code})` : 'All countries'}
+            count={view.objects.count}
+            value={(objectsRow?.counts ?? data.totals.counts)[view.objects.count]}
+            asOf={source.asOf}
+            real={source.kind !== 'rebuilt'}
+            onClose={() => update({ objects: null })}
           />
         </Suspense>
       ) : null}

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMELINE } from './features/timeline/timeline-view.ts';
 import { describe, expect, it } from 'vitest';
 import { chartTitle, DEFAULT_VIEW, exportFileName, normalizeView, parseView, reuseUnchanged, serializeView, type View } from './view.ts';
 
@@ -31,12 +32,21 @@ describe('URL state', () => {
       onlyChanged: true,
       hidden: ['orbitalTba', 'decayedPayload'],
       country: 'CIS',
+      timeline: { codes: ['CIS', 'US'], show: 'both', measure: 'payload', scale: 'log', step: 'month', from: '1990-01-31', to: '2000-12-31' },
+      objects: { code: 'CIS', count: 'orbitalDebris' },
     };
     const search = serializeView(view);
     expect(search).toBe(
-      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=both&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS',
+      '?q=soci%C3%A9t%C3%A9%2C+%22x%22&sort=delta.orbitalDebris&dir=asc&n=7&show=both&scale=log&measure=share&types=payload%2Cdebris&others=1&asOf=2015-03-05&compare=2015-02-23&changed=1&hide=orbitalTba%2CdecayedPayload&country=CIS' +
+        '&timeline=1&tc=CIS%2CUS&tshow=both&tcount=payload&tscale=log&tstep=month&tfrom=1990-01-31&tto=2000-12-31&objects=CIS%3AorbitalDebris',
     );
     expect(parseView(search)).toEqual({ view, invalid: [] });
+  });
+
+  it('opens the timeline from any of its settings, and reads the world count list', () => {
+    expect(parseView('?tc=us,CIS').view.timeline).toEqual({ ...DEFAULT_TIMELINE, codes: ['US', 'CIS'] });
+    expect(parseView('?objects=*:decayedTotal').view.objects).toEqual({ code: null, count: 'decayedTotal' });
+    expect(parseView('?objects=US:lasers&tstep=week&tc=A,B,C,D,E,F,G,H,I,J,K,L,M').invalid).toEqual(['objects=US:lasers', 'tstep=week', 'tc=A,B,C,D,E,F,G,H,I,J,K,L,M']);
   });
 
   it('drops invalid values for the defaults and reports them', () => {

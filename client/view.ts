@@ -8,6 +8,8 @@ import { COLUMN_BY_KEY, COUNT_COLUMNS, DIRECTION_WORDS, DEFAULT_SORT, isCountKey
 import type { CountKey } from '../server/shared/contract.ts';
 import { ISO_DATE } from '../server/shared/iso-date.ts';
 import { slugify } from './lib/text.ts';
+import { readObjects, writeObjects, type ObjectsView } from './features/objects/objects-view.ts';
+import { DEFAULT_TIMELINE, TIMELINE_READERS, writeTimeline, type TimelineView } from './features/timeline/timeline-view.ts';
 
 export const MAX_LIMIT = 200;
 
@@ -30,6 +32,10 @@ export interface View {
   hidden: CountKey[];
   /** SPADOC code of the country whose detail is open. */
   country: string | null;
+  /** The timeline's settings when it is open (null: closed). */
+  timeline: TimelineView | null;
+  /** The count whose objects are listed (null: none). */
+  objects: ObjectsView | null;
 }
 
 export const DEFAULT_VIEW: View = {
@@ -47,6 +53,8 @@ export const DEFAULT_VIEW: View = {
   onlyChanged: false,
   hidden: [],
   country: null,
+  timeline: null,
+  objects: null,
 };
 
 /** A reader for a setting with a fixed list of values. */
@@ -81,6 +89,21 @@ const READERS: Record<string, (value: string, view: View) => Partial<View> | und
     return hidden && { hidden };
   },
   country: (v) => (/^[\w/.-]{1,12}$/.test(v) ? { country: v } : undefined),
+  timeline: (v, view) => (v === '1' ? { timeline: view.timeline ?? DEFAULT_TIMELINE } : undefined),
+  // The timeline's own settings (tc, tshow, ...) open it too, whatever their order in the address.
+  ...Object.fromEntries(
+    Object.entries(TIMELINE_READERS).map(([name, read]) => [
+      name,
+      (v: string, view: View) => {
+        const patch = read(v);
+        return patch && { timeline: { ...(view.timeline ?? DEFAULT_TIMELINE), ...patch } };
+      },
+    ]),
+  ),
+  objects: (v) => {
+    const objects = readObjects(v);
+    return objects && { objects };
+  },
 };
 
 export interface ParsedView {
@@ -129,6 +152,8 @@ export function serializeView(view: View): string {
   if (view.onlyChanged) params.set('changed', '1');
   if (view.hidden.length > 0) params.set('hide', COUNT_COLUMNS.filter((c) => view.hidden.includes(c.key)).map((c) => c.key).join(','));
   if (view.country) params.set('country', view.country);
+  if (view.timeline) writeTimeline(view.timeline, params);
+  if (view.objects) params.set('objects', writeObjects(view.objects));
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -9,7 +9,7 @@ test.describe('before any script has run', () => {
     await expect(page.getByLabel('Compare with')).toBeVisible();
     await expect(dashboard.count).toHaveText('85 of 85 countries');
     await expect(dashboard.bodyRows).toHaveCount(85);
-    // The server's picture of the chart: recharts' own drawing, labelled like the live one.
+    // The server's picture of the chart: the same bars as a plain SVG, labelled like the live one.
     const plot = dashboard.chart.getByRole('img', { name: 'Bar chart of objects in orbit for 15 bars' });
     await expect(plot).toBeVisible();
     await expect(dashboard.chartLabels).toHaveCount(15);
@@ -32,7 +32,7 @@ test.describe('before any script has run', () => {
       await page.goto('/');
       await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(13, 17, 23)');
       await expect(page.locator('.chart-picture text.chart-tick').first()).toHaveCSS('fill', 'rgb(230, 237, 243)');
-      await expect(page.locator('.chart-picture .recharts-cartesian-grid line').first()).toHaveCSS('stroke', 'rgb(58, 67, 80)');
+      await expect(page.locator('.chart-picture .chart-sketch-grid line').first()).toHaveCSS('stroke', 'rgb(58, 67, 80)');
     });
   });
 });

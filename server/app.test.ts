@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { boxscoreResponseSchema } from './shared/contract.ts';
@@ -16,7 +16,11 @@ const clientDir = mkdtempSync(join(tmpdir(), 'boxscore-client-'));
 beforeAll(async () => {
   mkdirSync(join(clientDir, 'assets'));
   writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Boxscore</title><div id="root"></div>');
-  writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+  const script = Buffer.from(`console.log(${JSON.stringify('x'.repeat(5000))});`);
+  writeFileSync(join(clientDir, 'assets', 'index-abc123.js'), script);
+  // The copies the build writes beside each asset (build-precompress.ts).
+  writeFileSync(join(clientDir, 'assets', 'index-abc123.js.gz'), gzipSync(script));
+  writeFileSync(join(clientDir, 'assets', 'index-abc123.js.br'), brotliCompressSync(script));
   const app = createApp({ source: createEmbeddedSource(), logger: createLogger('silent'), clientDir });
   server = await listen(app);
 });
@@ -147,11 +151,13 @@ describe('the client', () => {
     }
   });
 
-  it('serves hashed assets as immutable and compressed', async () => {
+  it('serves hashed assets as immutable and compressed, from the build\'s copies', async () => {
     const res = await rawGet(`${server.url}/assets/index-abc123.js`, { 'accept-encoding': 'gzip' });
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(gunzipSync(res.body).toString()).toContain('console.log(');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 

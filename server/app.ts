@@ -8,6 +8,7 @@
 import express, { type Express } from 'express';
 import { createHistory, type BoxscoreHistory } from './boxscore/history.ts';
 import type { BoxscoreSource } from './boxscore/source.ts';
+import type { RebuiltBoxscores } from './catalogue/rebuilt.ts';
 import type { TrustProxy } from './config.ts';
 import { requireAccessToken } from './http/access-token.ts';
 import { notFound } from './http/app-error.ts';
@@ -19,16 +20,18 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import type { Logger } from './logger.ts';
-import { sharedChartPictures, type ChartPictures } from './render/chart-pictures.ts';
 import { createPageRenderer } from './render/page.ts';
 import { boxscoreRouter } from './routes/boxscore.ts';
+import { catalogueRouter } from './routes/catalogue.ts';
 import { healthRouter } from './routes/health.ts';
 import type { StateHealth } from './state/shared-state.ts';
 
 export interface AppDeps {
   source: BoxscoreSource;
-  /** Past snapshots; built over the source alone when omitted. */
+  /** Past snapshots; built over the source (and `rebuilt`) when omitted. */
   history?: BoxscoreHistory;
+  /** Boxscores of any day rebuilt from the satellite catalogue, with the timeline, objects and events routes; none when omitted. */
+  rebuilt?: RebuiltBoxscores;
   logger: Logger;
   /** Folder of the built client (vite's outDir). */
   clientDir: string;
@@ -42,15 +45,9 @@ export interface AppDeps {
   stateHealth?: () => StateHealth;
   /** TRUST_PROXY: which proxies' X-Forwarded-For gives the client address; none when omitted. */
   trustProxy?: TrustProxy;
-  /**
-   * The worker that draws the chart pictures of the server-rendered pages (render/page.ts; none
-   * with a dashboard token); by default this process's shared one. index.ts passes the one it
-   * warms at start and closes on shutdown.
-   */
-  pictures?: ChartPictures;
 }
 
-export function createApp({ source, history = createHistory({ source }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false, pictures }: AppDeps): Express {
+export function createApp({ source, rebuilt, history = createHistory({ source, rebuilt }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -66,7 +63,8 @@ export function createApp({ source, history = createHistory({ source }), logger,
   app.use('/api', apiRateLimit(rateLimits, logger, rateLimitStores), requireAccessToken(dashboardToken));
   app.post('/api/boxscore/refresh', refreshRateLimit(rateLimits, logger, rateLimitStores));
   app.use('/api', apiRequestBody());
-  app.use('/api', healthRouter(source, stateHealth), boxscoreRouter(source, history));
+  app.use('/api', healthRouter(source, stateHealth), boxscoreRouter(source, history, rebuilt));
+  if (rebuilt) app.use('/api', catalogueRouter(rebuilt));
   app.use('/api', (req, _res, next) => {
     const path = req.originalUrl.split('?')[0]?.slice(0, 200) ?? '';
     // A method no endpoint takes is refused as such; otherwise the path itself is unknown.
@@ -74,7 +72,7 @@ export function createApp({ source, history = createHistory({ source }), logger,
     next(notFound(`There is no API endpoint ${req.method.slice(0, 20)} ${path}.`));
   });
   // A protected dashboard's data is not the public's: its page is the shell, which asks for the token.
-  const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger, pictures: pictures ?? sharedChartPictures(clientDir, logger) }) : null;
+  const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger }) : null;
   app.use(staticClient(clientDir, pages));
   app.use(errorHandler(logger));
   return app;

@@ -41,9 +41,9 @@ export async function buildClient(root = PROJECT_ROOT): Promise<void> {
       root,
       logLevel: 'warn',
       build: {
-        // The page (server/render/page.ts) and the plot alone (server/render/chart-picture-worker.ts).
+        // The page (server/render/page.ts).
         ssr: true,
-        rollupOptions: { input: { 'server-entry': 'client/server-entry.tsx', 'chart-plot': 'client/features/chart/chart-plot.tsx' } },
+        rollupOptions: { input: { 'server-entry': 'client/server-entry.tsx' } },
         outDir: join('dist', 'server'),
         emptyOutDir: true,
         copyPublicDir: false,

@@ -35,7 +35,7 @@ export function precompress(): Plugin {
             const bytes = await readFile(path);
             if (bytes.length < MIN_BYTES) return;
             const [br, gzipped] = await Promise.all([
-              brotli(bytes, brotliOptions(bytes.length)),
+              brotli(bytes, brotliOptions(bytes.length, true)),
               gz(bytes, GZIP_OPTIONS),
             ]);
             await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);

@@ -32,6 +32,7 @@ describe('history in snapshot mode', () => {
         { asOf: '2015-02-23', kind: 'snapshot', fetchedAt: null },
         { asOf: '2015-03-05', kind: 'snapshot', fetchedAt: null },
       ],
+      catalogue: null,
     });
   });
 
@@ -67,7 +68,7 @@ describe('history in snapshot mode', () => {
     ['/api/boxscore?asOf=2015-3-5', 400, 'The query parameter asOf must be a date written YYYY-MM-DD, e.g. 2015-03-05.'],
     ['/api/boxscore?asOf=2015-02-30', 400, 'The query parameter asOf is not a real calendar date.'],
     ['/api/boxscore?asOf=2015-03-05&asOf=2015-02-23', 400, 'The query parameter asOf must be given once, as text.'],
-    ['/api/boxscore?asof=2015-03-05', 400, 'Unknown query parameter: asof. Allowed: asOf.'],
+    ['/api/boxscore?asof=2015-03-05', 400, 'Unknown query parameter: asof. Allowed: asOf, rebuilt.'],
     ['/api/boxscore?asOf=2015-03-06', 404, 'There is no snapshot as of 2015-03-06. Snapshots exist for: 2015-02-23, 2015-03-05.'],
     ['/api/boxscore/changes?from=2015-02-23', 400, 'The query parameter to is required.'],
     ['/api/boxscore/changes?from=2014-01-01&to=2016-01-01', 404, 'There is no snapshot as of 2014-01-01 or 2016-01-01. Snapshots exist for: 2015-02-23, 2015-03-05.'],

@@ -11,15 +11,18 @@ import { startFakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
 import { spawnServer as start } from './test-support/spawn-server.ts';
 
 describe('server/index.ts', () => {
-  it('serves the embedded snapshot without credentials and exits 0 on SIGTERM', async () => {
+  it('serves the boxscore rebuilt from the embedded catalogue without credentials and exits 0 on SIGTERM', async () => {
     const server = start({ PORT: '0', LOG_LEVEL: 'info' });
     const port = await server.port();
-    expect(server.output().stdout).toContain('(embedded snapshot)');
+    expect(server.output().stdout).toContain('(no credentials: the boxscore rebuilt from the embedded satellite catalogue)');
 
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', mode: 'snapshot' });
     const boxscore = (await (await fetch(`http://127.0.0.1:${port}/api/boxscore`)).json()) as { source: { kind: string; asOf: string } };
-    expect(boxscore.source).toMatchObject({ kind: 'snapshot', asOf: '2015-03-05' });
+    expect(boxscore.source).toMatchObject({ kind: 'rebuilt', asOf: '2026-01-23' });
+    // The real 2015 boxscores stay one pick away.
+    const real = (await (await fetch(`http://127.0.0.1:${port}/api/boxscore?asOf=2015-03-05`)).json()) as { source: { kind: string } };
+    expect(real.source.kind).toBe('snapshot');
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
@@ -32,7 +35,9 @@ describe('server/index.ts', () => {
         const html = await (await fetch(`http://127.0.0.1:${await server.port()}/`)).text();
         expect(html, JSON.stringify(env)).toContain('<div class="chart-picture" data-plot="');
         expect(html, JSON.stringify(env)).toContain('<script type="application/json" id="boxscore-data">');
-        expect(html.match(/<th scope="row" class="country">/g), JSON.stringify(env)).toHaveLength(85);
+        // The catalogue's day, rebuilt: a row for each of the 121 owner codes with an object.
+        expect(html.match(/<th scope="row" class="country">/g), JSON.stringify(env)).toHaveLength(121);
+        expect(html, JSON.stringify(env)).toContain('Rebuilt boxscore');
       } finally {
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);

@@ -7,7 +7,6 @@ import { createApp } from './app.ts';
 import { createSource } from './boxscore/create-source.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, readEnv } from './config.ts';
 import { createLogger } from './logger.ts';
-import { sharedChartPictures } from './render/chart-pictures.ts';
 import { createState } from './state/shared-state.ts';
 
 function fail(message: string): never {
@@ -25,14 +24,12 @@ try {
 const logger = createLogger(config.logLevel);
 // With REDIS_URL the session, budget, lock, copies and per-client limits are shared with other instances.
 const state = await createState(config, logger);
-const { source, history } = await createSource(config, logger, state);
+const { source, history, rebuilt } = await createSource(config, logger, state);
 const clientDir = join(PROJECT_ROOT, 'dist');
-// The picture worker of the server-rendered pages (createApp renders them when there is no token).
-const pictures = sharedChartPictures(clientDir, logger);
 const app = createApp({
-  pictures,
   source,
   history,
+  rebuilt,
   logger,
   clientDir,
   dashboardToken: config.dashboardToken,
@@ -47,9 +44,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const bound = typeof address === 'object' && address ? address.address : config.host;
   const host = config.host === '127.0.0.1' || config.host === '::1' ? 'localhost' : config.host;
-  // Started now, so the first page does not wait for it; with a token no page is rendered.
-  if (config.dashboardToken === undefined) pictures.warm();
-  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'embedded snapshot'})`);
+  logger.info({ mode: source.mode, address: bound, port, tokenRequired: config.dashboardToken !== undefined }, `boxscore dashboard on http://${host}:${port} (${source.mode === 'live' ? 'live Space-Track data' : 'no credentials: the boxscore rebuilt from the embedded satellite catalogue'})`);
 });
 server.on('error', (err: NodeJS.ErrnoException) => {
   fail(err.code === 'EADDRINUSE' ? `Port ${config.port} is already in use: set PORT to another port.` : `Cannot listen: ${err.message}`);
@@ -91,7 +86,6 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   }
   clearInterval(idle);
-  await pictures.close();
   await state.close();
   logger.info('stopped');
   process.exit(0);

@@ -42,7 +42,7 @@ describe('live mode over HTTP', () => {
     const bodies = answers.map((a) => boxscoreResponseSchema.parse(a.json));
     expect(new Set(answers.map((a) => a.headers.get('etag'))).size).toBe(1);
     expect(bodies[0]?.source).toMatchObject({ kind: 'live', fetchedAt: '2026-06-01T18:00:00.000Z', citation: 'Source: Space-Track.org', stale: false });
-    expect(fake.counts()).toEqual({ login: 1, query: 1, logout: 0, total: 2, other: 0 });
+    expect(fake.counts()).toEqual({ login: 1, query: 1, satcat: 0, logout: 0, total: 2, other: 0 });
   });
 
   it('a restart with a stored copy answers without any upstream request', async () => {
@@ -93,6 +93,8 @@ describe('live mode over HTTP', () => {
     ['empty-string', 'UPSTREAM_EMPTY', /^Space-Track sent an empty answer\.$/],
     ['empty-array', 'UPSTREAM_EMPTY', /^Space-Track sent an empty answer\.$/],
     ['invalid-rows', 'UPSTREAM_INVALID_DATA', /not a valid boxscore: Boxscore row 4 is invalid/],
+    ['oversized-rows', 'UPSTREAM_TOO_LARGE', /^Space-Track's answer was larger than the dashboard accepts for the boxscore \(over 1,000 rows\): it was refused\.$/],
+    ['oversized-bytes', 'UPSTREAM_TOO_LARGE', /^Space-Track's answer was larger than the dashboard accepts for the boxscore \(over 1,000 rows\): it was refused\.$/],
     ['reset', 'UPSTREAM_RESET', /^The connection to Space-Track was cut off\.$/],
     ['hang', 'UPSTREAM_TIMEOUT', /^Space-Track did not answer within 0\.3 seconds\.$/],
   ] as const)('%s on refresh: 502 %s, and GET keeps the last good data, stale, saying why', async (scenario, code, message) => {
@@ -135,7 +137,7 @@ describe('live mode over HTTP', () => {
     const a = await startLiveApp({ fake, now: manualClock('2026-06-01T18:00:00Z').now });
     await call(`${a.url}/api/boxscore`);
     await a.close();
-    expect(fake.counts()).toEqual({ login: 1, query: 1, logout: 1, total: 3, other: 0 });
+    expect(fake.counts()).toEqual({ login: 1, query: 1, satcat: 0, logout: 1, total: 3, other: 0 });
   });
 
   it('never shows the credentials or the session cookie in a response, a header or a log line', async () => {

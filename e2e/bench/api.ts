@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { spawnServer, type ChildServer } from './servers.ts';
+import { spawnServer, type ChildServer, type LoopDelay } from './servers.ts';
 import { median } from './stats.ts';
 import { rawGet } from '../../server/test-support/raw-get.ts';
 
@@ -31,10 +31,12 @@ export interface ApiFigures {
   baseline: LoadFigures;
   app304: LoadFigures;
   baseline304: LoadFigures;
+  /** The app's event loop delay over the measured rounds (ms). */
+  loop: LoopDelay;
 }
 
-export const startApp = (env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> =>
-  spawnServer({ script: 'e2e/bench/serve.ts', args: ['app'], env: { ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs });
+export const startApp = (env: Record<string, string> = {}, nodeArgs: string[] = [], readyMs?: number): Promise<ChildServer> =>
+  spawnServer({ script: 'e2e/bench/serve.ts', args: ['app'], env: { ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs, readyMs });
 
 export async function load(url: string, seconds: number, headers: Record<string, string>, expect: 200 | 304): Promise<LoadFigures> {
   const r = await autocannon({ url, connections: 50, duration: seconds, headers: { ...ACCEPT, ...headers } });
@@ -73,6 +75,7 @@ export async function measureApi({ rounds, seconds }: { rounds: number; seconds:
     await load(`${app.url}/api/boxscore`, 2, {}, 200);
     await load(staticUrl, 2, {}, 200);
     const runs = { app: [] as LoadFigures[], baseline: [] as LoadFigures[], app304: [] as LoadFigures[], baseline304: [] as LoadFigures[] };
+    await app.loopDelay(); // from here on
     for (let i = 1; i <= rounds; i++) {
       log(`  round ${i}/${rounds}: 50 connections, ${seconds} s per target`);
       runs.app.push(await load(`${app.url}/api/boxscore`, seconds, {}, 200));
@@ -80,8 +83,10 @@ export async function measureApi({ rounds, seconds }: { rounds: number; seconds:
       runs.app304.push(await load(`${app.url}/api/boxscore`, Math.max(2, seconds / 2), { 'if-none-match': etag }, 304));
       runs.baseline304.push(await load(staticUrl, Math.max(2, seconds / 2), { 'if-none-match': staticEtag }, 304));
     }
+    const loop = await app.loopDelay();
     return {
       bodyBytes: bytes.length,
+      loop,
       app: medianOf(runs.app),
       baseline: medianOf(runs.baseline),
       app304: medianOf(runs.app304),

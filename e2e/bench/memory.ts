@@ -6,6 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { startApp } from './api.ts';
+import type { ChildServer } from './servers.ts';
 
 export interface MemoryFigures {
   startMb: number;
@@ -17,20 +18,21 @@ export interface MemoryFigures {
 const mb = (bytes: number) => bytes / 1_048_576;
 const settle = () => new Promise((r) => setTimeout(r, 1000));
 
+/** The server's RSS in MB after a full garbage collection (the child runs with --expose-gc; serve.ts collects on SIGUSR2). */
+export async function rssAfterGc(app: ChildServer): Promise<number> {
+  process.kill(app.pid, 'SIGUSR2');
+  await settle();
+  return mb(app.rss());
+}
+
 export async function measureMemory(): Promise<MemoryFigures> {
   const app = await startApp({}, ['--expose-gc']);
-  const collect = async () => {
-    process.kill(app.pid, 'SIGUSR2');
-    await settle();
-  };
   try {
-    await collect();
-    const startMb = mb(app.rss());
+    const startMb = await rssAfterGc(app);
     const batch = async () => {
       const r = await autocannon({ url: `${app.url}/api/boxscore`, connections: 50, amount: 10_000, headers: { 'accept-encoding': 'gzip, deflate, br' } });
       if (r['2xx'] !== 10_000) throw new Error(`Memory run: ${r['2xx']} of 10000 requests answered 200.`);
-      await collect();
-      return mb(app.rss());
+      return rssAfterGc(app);
     };
     const after10kMb = await batch();
     const after20kMb = await batch();

@@ -4,9 +4,9 @@
  *
  * - Load markers record performance.now() (ms since navigation start) at the first frame painted
  *   after their condition holds: a rAF callback runs just before a frame is drawn, and a task
- *   queued from it runs once the frame is out. `chart`: a recharts bar is on screen (the server's
- *   picture of the chart counts: it is recharts' own drawing); `chartLive`: the browser's recharts
- *   has drawn the chart (tooltips work); `table`: body rows and the header's sort buttons exist and
+ *   queued from it runs once the frame is out. `chart`: a bar is on screen (the server's picture
+ *   of the chart counts: the same bars); `chartLive`: the browser's recharts has drawn the chart
+ *   (tooltips work); `table`: body rows and the header's sort buttons exist and
  *   the page is live (React attached: <html data-interactive>), so a click sorts.
  * - `__benchAct(selector, value)` waits for a quiet page (an idle callback: what the previous
  *   action left to do, such as the chart that redraws after each change, is not counted against
@@ -25,8 +25,8 @@ export const PAGE_MARKERS = `(() => {
   };
   // Each test runs until its mark is taken (the page under measurement pays for these queries).
   const observer = new MutationObserver(() => {
-    if (!pending.has('chart') && document.querySelector('.recharts-bar-rectangle')) mark('chart');
-    if (!pending.has('chartLive') && document.querySelector('.recharts-bar-rectangle:not(.chart-picture *)')) mark('chartLive');
+    if (!pending.has('chart') && document.querySelector('.chart-sketch-bar, .recharts-bar-rectangle')) mark('chart');
+    if (!pending.has('chartLive') && document.querySelector('.recharts-bar-rectangle')) mark('chartLive');
     const live = document.documentElement.dataset.interactive === 'true';
     if (!pending.has('table') && live && document.querySelector('table tbody tr th') && document.querySelector('table thead button')) mark('table');
     // The static baseline has no app (#root), so never a chart: its table is all it marks.

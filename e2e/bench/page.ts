@@ -24,7 +24,7 @@ async function marks(page: Page, names: string[]): Promise<Record<string, number
     await page.waitForFunction((wanted) => wanted.every((n) => (window as unknown as BenchWindow).__bench[n] !== undefined), names, { timeout: 20_000 });
   } catch {
     const seen = await page.evaluate(() => Object.keys((window as unknown as BenchWindow).__bench ?? {}));
-    throw new Error(`The page never showed ${names.filter((n) => !seen.includes(n)).join(' and ')} (chart: a .recharts-bar-rectangle; chartLive: one outside .chart-picture; table: body rows, sort buttons and <html data-interactive>) within 20 s at ${page.url()}.`);
+    throw new Error(`The page never showed ${names.filter((n) => !seen.includes(n)).join(' and ')} (chart: a .chart-sketch-bar or .recharts-bar-rectangle; chartLive: a .recharts-bar-rectangle; table: body rows, sort buttons and <html data-interactive>) within 20 s at ${page.url()}.`);
   }
   return page.evaluate(() => ({ ...(window as unknown as BenchWindow).__bench }));
 }

@@ -14,6 +14,7 @@ import { writeBaselinePage } from './baseline-page.ts';
 import { measureBundle } from './bundle.ts';
 import { measureCluster } from './cluster.ts';
 import { measureMemory } from './memory.ts';
+import { measureRendering, NEW_VIEWS } from './render.ts';
 import { coldLoads, interactions, launchBrowser, pngExport } from './page.ts';
 import { budgetRows, fmt, markdown, textSection, type Section } from './report.ts';
 import { killAllChildren, spawnServer } from './servers.ts';
@@ -79,6 +80,22 @@ async function main(): Promise<void> {
     rows: [[`${fmt(memory.startMb)} MB`, `${fmt(memory.after10kMb)} MB`, `${fmt(memory.after20kMb)} MB`, `${fmt(memory.after50kMb)} MB`]],
   });
 
+  log('\nServer rendering: a fresh server, its first page and new views, uncached...');
+  const render = await measureRendering();
+  show({
+    title: 'Server rendering: pages not cached yet (a fresh server, brotli, loopback)',
+    head: ['what', 'ms', 'goal'],
+    rows: [
+      ['first page after start (cold)', ms(render.firstPageMs), '300'],
+      [`a new view (median of ${render.newViewMs.count} different addresses)`, ms(render.newViewMs.median), '100'],
+      ['a new view (slowest)', ms(render.newViewMs.max), ''],
+      ['a view already rendered (median)', ms(render.cachedViewMs), ''],
+      ['RSS after start / after the first page / after the views (MB, after GC)', `${fmt(render.rssStartMb)} / ${fmt(render.rssAfterFirstMb)} / ${fmt(render.rssAfterViewsMb)}`, '150'],
+      ['event loop delay in the server, p50 / p99 / max', `${ms(render.loop.p50)} / ${ms(render.loop.p99)} / ${ms(render.loop.max)}`, 'p99 50'],
+    ],
+    note: `Each page carries the chart's picture (a plain SVG of the bars, drawn in the page's one server render) and is compressed off the main thread. The views: ${NEW_VIEWS.join(' ')}.`,
+  });
+
   log(`\nAPI: ${settings.rounds} rounds, 50 connections...`);
   const api = await measureApi(settings, (l) => log(l));
   show({
@@ -88,7 +105,7 @@ async function main(): Promise<void> {
       ['200 (compressed)', fmt(api.app.rps, 0), fmt(api.baseline.rps, 0), x(api.app.rps, api.baseline.rps), ms(api.app.p50), ms(api.app.p99), `${ms(api.baseline.p50)} / ${ms(api.baseline.p99)}`],
       ['304 (If-None-Match)', fmt(api.app304.rps, 0), fmt(api.baseline304.rps, 0), x(api.app304.rps, api.baseline304.rps), ms(api.app304.p50), ms(api.app304.p99), `${ms(api.baseline304.p50)} / ${ms(api.baseline304.p99)}`],
     ],
-    note: `Medians of ${settings.rounds} rounds of ${settings.seconds} s (304: half that), autocannon in the bench process, each server in its own child process.`,
+    note: `Medians of ${settings.rounds} rounds of ${settings.seconds} s (304: half that), autocannon in the bench process, each server in its own child process. The app's event loop delay over all rounds: p50 ${ms(api.loop.p50)} ms, p99 ${ms(api.loop.p99)} ms, max ${ms(api.loop.max)} ms.`,
   });
 
   log('\nPage: headless Chromium...');
@@ -108,6 +125,11 @@ async function main(): Promise<void> {
     evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (min)', actual: Math.min(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
     evaluateBudget({ name: 'API throughput, Redis limiter vs in-memory', actual: cluster.limiter.redis.rps / cluster.limiter.memory.rps, limit: 0.8, kind: 'min', unit: 'x' }),
     evaluateBudget({ name: 'RSS growth from 10,000 to 50,000 requests (after GC)', actual: memory.after50kMb - memory.after10kMb, limit: 5, kind: 'max', unit: 'MB' }),
+    evaluateBudget({ name: 'first page after start (cold)', actual: render.firstPageMs, limit: 300, kind: 'max', unit: 'ms' }),
+    evaluateBudget({ name: 'a new view (median, uncached)', actual: render.newViewMs.median, limit: 100, kind: 'max', unit: 'ms' }),
+    evaluateBudget({ name: 'server RSS after rendering views (after GC)', actual: render.rssAfterViewsMb, limit: 150, kind: 'max', unit: 'MB' }),
+    evaluateBudget({ name: 'event loop delay p99, API under load', actual: api.loop.p99, limit: 50, kind: 'max', unit: 'ms' }),
+    evaluateBudget({ name: 'event loop delay p99, rendering new views', actual: render.loop.p99, limit: 50, kind: 'max', unit: 'ms' }),
   ];
   show({ title: 'Budgets (margin: headroom as a share of the limit)', head: ['status', 'budget', 'actual', 'limit', 'margin'], rows: budgetRows(budgets) });
 
@@ -154,7 +176,7 @@ async function measurePage() {
       ],
       note:
         `Baseline: a static HTML page holding the same table, already rendered from the same data, with the same stylesheet and the app's security headers; the last row compares with the same page served without them (Cross-Origin-Opener-Policy alone costs a cold navigation tens of ms in Chromium: a new browsing context group). Loads of the app and the baselines take turns, which goes first moves on each round, and the browser rests 0.5 s between loads. ` +
-        "The page is rendered on the server with a picture of the chart drawn there by recharts itself (server/render/); 'chart painted' is when that is on screen, 'table usable' when React has hydrated the page, 'chart live' when the browser's recharts has replaced the picture.",
+        "The page is rendered on the server with a picture of the chart (the same bars as a plain SVG, client/features/chart/chart-sketch.tsx); 'chart painted' is when that is on screen, 'table usable' when React has hydrated the page, 'chart live' when the browser's recharts has replaced the picture.",
     });
     show({
       title: `Interaction: input to painted update (median of ${settings.interactionRuns})`,

@@ -10,6 +10,7 @@
  * - `synthetic <rows>`: the real app (createApp, the built client) over a synthetic boxscore.
  */
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import express from 'express';
 import { createApp } from '../../server/app.ts';
 import { securityHeaders } from '../../server/http/security-headers.ts';
@@ -25,6 +26,18 @@ const [mode, arg] = process.argv.slice(2);
 // The memory figures ask for a full collection before each reading (node --expose-gc), so RSS
 // shows what the server keeps, not garbage the collector has not got to yet.
 process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
+
+// The event loop's delay, measured in the server's own process (the bench asks over IPC: 'loop'
+// answers the figures since the last ask and starts afresh). Goal: p99 at most 50 ms.
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+process.on('message', (message) => {
+  if (message !== 'loop') return;
+  const ms = (ns: number) => ns / 1e6;
+  process.send?.({ loop: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } });
+  loop.reset();
+});
+process.channel?.unref(); // the IPC channel never keeps a server alive
 const port = Number(process.env.PORT ?? '0');
 
 function staticBaseline(dir: string): express.Express {

@@ -10,11 +10,19 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { freePort } from '../../server/test-support/free-port.ts';
 
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 export interface ChildServer {
   url: string;
   pid: number;
   /** Resident set size of the server process, in bytes (from /proc). */
   rss(): number;
+  /** The server's event loop delay (ms) since the last call (serve.ts measures it in its own process). */
+  loopDelay(): Promise<LoopDelay>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +40,7 @@ function rssOf(pid: number): number {
   return kb * 1024;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 20_000): Promise<void> {
+async function waitUntilReady(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}) before answering:\n${stderr()}`);
@@ -57,15 +65,17 @@ export interface SpawnOptions {
   readyPath: string;
   /** Extra node flags, e.g. --expose-gc. */
   nodeArgs?: string[];
+  /** How long the server may take to answer at start (20 s unless said). */
+  readyMs?: number;
 }
 
-export async function spawnServer({ script, args = [], env = {}, readyPath, nodeArgs = [] }: SpawnOptions): Promise<ChildServer> {
+export async function spawnServer({ script, args = [], env = {}, readyPath, nodeArgs = [], readyMs }: SpawnOptions): Promise<ChildServer> {
   const port = await freePort();
   // stdout is discarded (request logs at info level cost the server what they cost in production,
   // but must not fill a pipe nobody reads); stderr is kept for the error message.
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
   });
   running.add(child);
@@ -74,7 +84,7 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(`${url}${readyPath}`, child, () => errText);
+    await waitUntilReady(`${url}${readyPath}`, child, () => errText, readyMs);
   } catch (err) {
     if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
     running.delete(child);
@@ -85,6 +95,16 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
     url,
     pid,
     rss: () => rssOf(pid),
+    loopDelay: () =>
+      new Promise<LoopDelay>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${script} did not report its event loop delay.`)), 5000);
+        child.once('message', (message: { loop?: LoopDelay }) => {
+          clearTimeout(timer);
+          if (message.loop) resolve(message.loop);
+          else reject(new Error('Unexpected message from the server.'));
+        });
+        child.send('loop');
+      }),
     stop: async () => {
       if (child.exitCode === null) {
         process.kill(pid, 'SIGTERM');

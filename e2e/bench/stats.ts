@@ -13,7 +13,7 @@ export function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** gzip size as Vite reports it (zlib's default level), which is also what `compression()` sends. */
+/** gzip size as Vite reports it (zlib's default level), what a server compressing on the fly at its default level would send (ours sends the build's level-9 copies). */
 export function gzipSize(bytes: Buffer | string): number {
   return gzipSync(bytes).length;
 }

@@ -64,7 +64,7 @@ describe('fake Space-Track', () => {
     await fetch(`${fake.url}/ajaxauth/logout`, { headers: { cookie } });
     expect((await query(cookie)).status).toBe(401);
     expect((await fetch(`${fake.url}/basicspacedata/query/class/gp/format/json`, { headers: { cookie } })).status).toBe(404);
-    expect(fake.counts()).toEqual({ login: 1, query: 2, logout: 1, total: 5, other: 1 });
+    expect(fake.counts()).toEqual({ login: 1, query: 2, satcat: 0, logout: 1, total: 5, other: 1 });
   });
 
   it('expires the session once in expired-once, always in expired-always', async () => {
@@ -97,7 +97,7 @@ describe('fake Space-Track', () => {
     const switched = await fetch(`${fake.url}/__fake/scenario`, { method: 'POST', body: JSON.stringify({ scenario: 'reset' }) });
     expect(await switched.json()).toEqual({ scenario: 'reset', delayMs: 0 });
     await expect(query(cookie)).rejects.toThrow(/fetch failed/);
-    expect(await (await fetch(`${fake.url}/__fake/counts`)).json()).toEqual({ login: 1, query: 1, logout: 0, total: 2, other: 0 });
+    expect(await (await fetch(`${fake.url}/__fake/counts`)).json()).toEqual({ login: 1, query: 1, satcat: 0, logout: 0, total: 2, other: 0 });
     expect((await fetch(`${fake.url}/__fake/scenario`, { method: 'POST', body: '{"scenario":"nope"}' })).status).toBe(400);
   });
 

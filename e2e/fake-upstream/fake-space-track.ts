@@ -2,7 +2,9 @@
  * A fake Space-Track on a real port, behaving as ../../../shared/docs/spacetrack-protocol.md
  * describes: form login that fails with HTTP 200 {"Login":"Failed"}, a `chocolatechip` session
  * cookie (Max-Age=7200, doubled HttpOnly, Secure), 401 for queries without a valid session, both
- * rate-limit forms, maintenance HTML, resets, hanging answers (to queries, or to logout only with 'hang-logout'), and the real 2015 snapshots served
+ * rate-limit forms, maintenance HTML, oversized answers (20,000 rows, 50 MB), resets, hanging answers (to queries, or to logout only with 'hang-logout'), and the real 2015 snapshots served
+ * byte for byte, and the real satellite catalogue of server/catalogue/embedded/ (for the `predicates` query
+ * live mode sends), under the same scenarios; the 2015 snapshots are served
  * byte for byte. It counts every request so tests can assert exactly what reached "upstream".
  *
  * Used by vitest, by Playwright, and from the command line (cli.ts, dev-live.ts). Tests running in
@@ -13,19 +15,23 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { EMBEDDED_SNAPSHOTS } from '../../server/boxscore/embedded.ts';
+import { newestEmbeddedCatalogue } from '../../server/catalogue/embedded.ts';
+import { SATCAT_PATH } from '../../server/spacetrack/client.ts';
 
 export type FakeScenario = 'ok' | 'login-failed' | 'expired-once' | 'expired-always' | 'rate-limit-500' | 'rate-limit-200'
   | 'maintenance-200' | 'maintenance-503' | 'malformed-json' | 'truncated-json' | 'empty-string' | 'empty-array'
-  | 'invalid-rows' | 'reset' | 'hang' | 'hang-logout';
+  | 'invalid-rows' | 'oversized-rows' | 'oversized-bytes' | 'reset' | 'hang' | 'hang-logout';
 
 export const FAKE_SCENARIOS: readonly FakeScenario[] = [
   'ok', 'login-failed', 'expired-once', 'expired-always', 'rate-limit-500', 'rate-limit-200', 'maintenance-200',
-  'maintenance-503', 'malformed-json', 'truncated-json', 'empty-string', 'empty-array', 'invalid-rows', 'reset', 'hang',
-  'hang-logout',
+  'maintenance-503', 'malformed-json', 'truncated-json', 'empty-string', 'empty-array', 'invalid-rows', 'oversized-rows',
+  'oversized-bytes', 'reset', 'hang', 'hang-logout',
 ];
 
-export interface FakeCounts { login: number; query: number; logout: number; total: number; other: number }
+/** `query`: boxscore queries; `satcat`: catalogue queries (both also in `total`). */
+export interface FakeCounts { login: number; query: number; satcat: number; logout: number; total: number; other: number }
 
 export interface FakeSpaceTrack {
   url: string;
@@ -53,6 +59,38 @@ export function isFakeScenario(value: unknown): value is FakeScenario {
   return typeof value === 'string' && (FAKE_SCENARIOS as readonly string[]).includes(value);
 }
 
+/** A runaway (or hostile) answer: 20,000 rows, ~6.6 MB. */
+export const OVERSIZED_ROWS = 20_000;
+/** A runaway answer by size: 50 MB. */
+export const OVERSIZED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A valid-looking boxscore far beyond the real one: the real rows over and over, each renamed.
+ * `rows`: exactly that many rows, each name its own; `bytes`: at least that many bytes, a block of
+ * 1,000 renamed rows repeated (copied as bytes: serialising 150,000 rows took seconds).
+ */
+export function oversizedBoxscore(real: Buffer, limit: { rows: number } | { bytes: number }): Buffer {
+  const rows = JSON.parse(real.toString('utf8')) as Record<string, unknown>[];
+  const renamed = (n: number) => Array.from({ length: n }, (_, i) => JSON.stringify({ ...rows[i % rows.length], COUNTRY: `COUNTRY ${i}`, SPADOC_CD: `C${i}` }));
+  if ('rows' in limit) return Buffer.from(`[${renamed(limit.rows).join(',')}]`, 'utf8');
+  const block = Buffer.from(`${renamed(1000).join(',')},`, 'utf8');
+  const copies = Math.ceil(limit.bytes / block.length);
+  const body = Buffer.alloc(1 + copies * block.length);
+  body.write('[', 0);
+  body.fill(block, 1);
+  body.write(']', body.length - 1); // over the last block's trailing comma
+  return body;
+}
+
+/** Made once per process and answer: every fake of a test run serves the same oversized bytes. */
+const oversizedMade = new Map<string, Buffer>();
+function oversizedFor(real: Buffer, kind: 'rows' | 'bytes'): Buffer {
+  const key = `${kind}:${real.length}`;
+  let body = oversizedMade.get(key);
+  if (!body) oversizedMade.set(key, (body = oversizedBoxscore(real, kind === 'rows' ? { rows: OVERSIZED_ROWS } : { bytes: OVERSIZED_BYTES })));
+  return body;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -77,21 +115,31 @@ export async function startFakeSpaceTrack(
     snapshot?: '2015-02-23' | '2015-03-05';
     /** Answer queries with these bytes instead of a real snapshot (e.g. a very large boxscore). */
     body?: Buffer;
+    /** Answer catalogue queries with these bytes instead of the real catalogue. */
+    satcat?: Buffer;
   } = {},
 ): Promise<FakeSpaceTrack> {
-  const data = options.body ?? readFileSync(EMBEDDED_SNAPSHOTS.find((s) => s.asOf === (options.snapshot ?? '2015-03-05'))!.file);
-  let scenario: FakeScenario = options.scenario ?? 'ok';
+  const boxscore = options.body ?? readFileSync(EMBEDDED_SNAPSHOTS.find((s) => s.asOf === (options.snapshot ?? '2015-03-05'))!.file);
+  // The real catalogue (the project's copy, reduced to the fields the dashboard asks for), read on first use.
+  let satcat: Buffer | undefined;
+  const catalogue = () => (satcat ??= options.satcat ?? gunzipSync(readFileSync(newestEmbeddedCatalogue()!.file)));
+  let scenario: FakeScenario = 'ok';
   let delayMs = 0;
   let expiredOnceUsed = false;
+  const oversized: Partial<Record<'rows' | 'bytes', Buffer>> = {};
   const sessions = new Set<string>();
   const issued: string[] = [];
-  const counts: FakeCounts = { login: 0, query: 0, logout: 0, total: 0, other: 0 };
+  const counts: FakeCounts = { login: 0, query: 0, satcat: 0, logout: 0, total: 0, other: 0 };
   const sockets = new Set<Socket>();
 
   const setScenario = (s: FakeScenario) => {
     scenario = s;
     expiredOnceUsed = false;
+    // Made now, not while a query waits: a test in this process measures the app's event loop then.
+    if (s === 'oversized-rows') oversized.rows = oversizedFor(boxscore, 'rows');
+    if (s === 'oversized-bytes') oversized.bytes = oversizedFor(boxscore, 'bytes');
   };
+  setScenario(options.scenario ?? 'ok');
 
   async function login(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const form = new URLSearchParams(await readBody(req));
@@ -108,7 +156,7 @@ export async function startFakeSpaceTrack(
     });
   }
 
-  async function query(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function query(req: IncomingMessage, res: ServerResponse, data: Buffer): Promise<void> {
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     if (scenario === 'expired-always' || (scenario === 'expired-once' && !expiredOnceUsed)) {
       expiredOnceUsed = true;
@@ -133,6 +181,9 @@ export async function startFakeSpaceTrack(
         rows[3] = { ...rows[3], ORBITAL_PAYLOAD_COUNT: 'twelve' };
         return send(res, 200, 'application/json', JSON.stringify(rows));
       }
+      // The boxscore query only (the catalogue is tens of MB by nature and has limits of its own).
+      case 'oversized-rows': return send(res, 200, 'application/json', data === boxscore ? oversized.rows! : data);
+      case 'oversized-bytes': return send(res, 200, 'application/json', data === boxscore ? oversized.bytes! : data);
       case 'reset': {
         req.socket.resetAndDestroy(); // TCP RST, as when Space-Track drops a connection
         return;
@@ -171,7 +222,11 @@ export async function startFakeSpaceTrack(
     }
     if (req.method === 'GET' && path === QUERY_PATH) {
       counts.query++;
-      return void query(req, res);
+      return void query(req, res, boxscore);
+    }
+    if (req.method === 'GET' && path === SATCAT_PATH) {
+      counts.satcat++;
+      return void query(req, res, catalogue());
     }
     counts.other++;
     send(res, 404, 'text/html; charset=UTF-8', '<html><body>404 Not Found</body></html>');

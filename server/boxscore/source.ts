@@ -2,7 +2,7 @@
  * Where the boxscore comes from. The routes only know this interface: the embedded snapshot and
  * the live Space-Track relay are two implementations of it.
  */
-import { prepareJson, type PreparedBody } from '../http/prepared-json.ts';
+import { prepareJson, type Compression, type PreparedBody } from '../http/prepared-json.ts';
 import type { BoxscoreResponse, BoxscoreSourceInfo } from '../shared/contract.ts';
 import type { ParsedBoxscore } from './parse.ts';
 
@@ -22,7 +22,7 @@ export interface BoxscoreSource {
   close?(): Promise<void>;
 }
 
-export function prepareBoxscore(source: BoxscoreSourceInfo, parsed: ParsedBoxscore): PreparedBoxscore {
+export function prepareBoxscore(source: BoxscoreSourceInfo, parsed: ParsedBoxscore, compression?: Compression): PreparedBoxscore {
   const response: BoxscoreResponse = { source, ...parsed };
-  return { response, body: prepareJson(response) };
+  return { response, body: prepareJson(response, compression) };
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../config.ts';
 import { listen } from '../test-support/listen.ts';
 import { listCompressedCopies, precompressed } from './precompressed.ts';
 
@@ -58,4 +59,17 @@ describe('precompressed copies', () => {
       await server.close();
     }
   });
+
+  it('every asset of the real build worth compressing has both copies, so nothing needs compressing per request', () => {
+    const assets = join(PROJECT_ROOT, 'dist', 'assets');
+    const files = readdirSync(assets).filter((f) => !/\.(br|gz)$/.test(f));
+    // What compression() would have compressed on the fly: text types from its 1 kB threshold.
+    const text = files.filter((f) => /\.(m?js|css|svg|json|txt|html|xml|map|ico|wasm)$/.test(f) && statSync(join(assets, f)).size >= 1024);
+    expect(text.length).toBeGreaterThan(5);
+    for (const file of text) {
+      expect(existsSync(join(assets, `${file}.br`)), `${file}.br`).toBe(true);
+      expect(existsSync(join(assets, `${file}.gz`)), `${file}.gz`).toBe(true);
+    }
+  });
 });
+

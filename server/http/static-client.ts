@@ -3,13 +3,13 @@
  * immutable, and every other path answered with the page, never cached (so a new release is
  * picked up at once): rendered on the server when it can be (render/page.ts), else index.html,
  * the shell of the single-page app. Nothing else in dist/ is served (dist/server/ is the
- * server's). Assets go out as the brotli/gzip copies made at build time; on-the-fly compression
- * is only the fallback for an asset without one, and wraps nothing else: the API's bodies, the
- * rendered pages and the shell are prepared bodies with their own encodings and ETags.
+ * server's). Assets go out as the brotli/gzip copies made at build time (every text asset worth
+ * compressing has them: build-precompress.ts, tested on the real build), so nothing is compressed
+ * per request: the API's bodies, the rendered pages and the shell are prepared bodies with their
+ * own encodings and ETags.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import compression from 'compression';
 import express, { Router } from 'express';
 import type { PageRenderer } from '../render/page.ts';
 import { precompressed } from './precompressed.ts';
@@ -20,13 +20,11 @@ export function staticClient(clientDir: string, pages: PageRenderer | null): Rou
   const router = Router();
   const indexFile = join(clientDir, 'index.html');
 
-  // Hashed assets: the build-time copies, else compressed on the fly (the only thing compression()
-  // sees: pages are prepared bodies with their own encodings and ETags).
+  // Hashed assets: the build-time copies when the client accepts them, else the file as it is.
   const assets = join(clientDir, 'assets');
   router.use(
     '/assets',
     precompressed(assets),
-    compression(),
     express.static(assets, {
       index: false,
       fallthrough: false,
@@ -45,7 +43,7 @@ export function staticClient(clientDir: string, pages: PageRenderer | null): Rou
     try {
       const query = req.originalUrl.indexOf('?');
       const page = await pages?.page(query === -1 ? '' : req.originalUrl.slice(query));
-      sendPrepared(req, res, page ?? shell);
+      await sendPrepared(req, res, page ?? shell);
     } catch (err) {
       next(err);
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { seriesFor } from '../../client/features/chart/chart-data.ts';
 import { CITATION } from '../shared/contract.ts';
 import { createEmbeddedSource, EMBEDDED_SNAPSHOTS, readEmbeddedSnapshot } from '../boxscore/embedded.ts';
 import { prepareBoxscore, type BoxscoreSource } from '../boxscore/source.ts';
@@ -11,7 +12,6 @@ import { PROJECT_ROOT } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { listen, type Listening } from '../test-support/listen.ts';
 import { rawGet } from '../test-support/raw-get.ts';
-import type { ChartPictures } from './chart-pictures.ts';
 import { createPageRenderer } from './page.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -32,18 +32,25 @@ describe('server-rendered pages (the real built client)', () => {
   });
   afterAll(() => server.close());
 
-  it('renders the first view: figures, the table of 85 countries, the pickers, a picture of the chart, and the data to hydrate with', async () => {
+  // The first page of the process also loads the render bundle (React's server renderer): seconds on a busy machine.
+  it('renders the first view: figures, the table of 85 countries, the pickers, a picture of the chart, and the data to hydrate with', { timeout: 20_000 }, async () => {
     const html = await page(`${server.url}/`);
     expect(html).toContain('17,094'); // objects in orbit, from the ALL row
     const names = countries(html);
     expect(names).toHaveLength(85);
     expect(names[0]).toBe('COMMONWEALTH OF INDEPENDENT STATES'); // the default sort: orbital total, descending
     expect(html).toContain('Compare with'); // the snapshot pickers, from the history
+    // One bar segment per non-zero count in orbit of the 15 countries with most objects there (the default view).
+    const { rows } = (await createEmbeddedSource().current()).response;
+    const top = [...rows].sort((a, b) => b.counts.orbitalTotal - a.counts.orbitalTotal).slice(0, 15);
+    const EXPECTED_SEGMENTS = top.reduce((n, row) => n + seriesFor('orbital').filter((s) => row.counts[s.key] > 0).length, 0);
+    expect(EXPECTED_SEGMENTS).toBeGreaterThan(30);
     const picture = /<div class="chart-picture" data-plot="([\w-]+)">([\s\S]*?)<\/div><figcaption/.exec(html);
     expect(picture?.[1]).toMatch(/^[0-9a-f]+-[0-9a-f]+$/);
-    // 15 countries x their non-zero segments: recharts' own drawing, made on the server.
-    expect(picture?.[2]!.match(/class="recharts-layer recharts-bar-rectangle"/g)?.length ?? 0).toBeGreaterThan(30);
+    // 15 countries x their non-zero segments (payload, rocket body, debris, TBA), drawn on the server.
+    expect(picture?.[2]!.match(/class="chart-sketch-bar"/g)).toHaveLength(EXPECTED_SEGMENTS);
     expect(picture?.[2]).toContain('>RUSSIA/USSR (CIS)</text>');
+    expect(picture?.[2]).toContain('aria-label="Bar chart of objects in orbit for 15 bars"');
     const data = dataBlock(html);
     expect(data?.boxscore.rows).toHaveLength(85);
     expect(data?.history?.snapshots.map((s) => s.asOf)).toEqual(['2015-02-23', '2015-03-05']);
@@ -110,11 +117,10 @@ describe('server-rendered pages (the real built client)', () => {
 
 describe('a new copy of the boxscore', () => {
   it('gets pages of its own: a page is never the previous copy’s', async () => {
-    const pictures: ChartPictures = { draw: () => Promise.resolve('<svg></svg>'), warm: () => {}, close: async () => {} };
     const first = await createEmbeddedSource().current();
     let current = first;
     const source: BoxscoreSource = { mode: 'live', current: () => Promise.resolve(current) };
-    const renderer = createPageRenderer({ source, clientDir: DIST, pictures, logger });
+    const renderer = createPageRenderer({ source, clientDir: DIST, logger });
     const before = (await renderer.page(''))!;
     expect(before.identity.toString('utf8')).toContain('2015-03-05');
     // A refresh brings a new copy: here the older real boxscore, fetched live.
@@ -165,45 +171,28 @@ describe('when the server cannot render a page, the shell goes out instead', () 
   it('when the boxscore is not there in time, or the source fails', async () => {
     const never: BoxscoreSource = { mode: 'live', current: () => new Promise(() => {}) };
     const broken: BoxscoreSource = { mode: 'live', current: () => Promise.reject(new Error('upstream down')) };
-    const pictures: ChartPictures = { draw: () => Promise.resolve(null), warm: () => {}, close: async () => {} };
     for (const source of [never, broken]) {
-      const renderer = createPageRenderer({ source, clientDir: DIST, pictures, logger, waitMs: 50 });
+      const renderer = createPageRenderer({ source, clientDir: DIST, logger, waitMs: 50 });
       expect(await renderer.page('')).toBeNull();
     }
   });
 
   it('beyond its budget of new renders per minute (ever-new addresses), while pages already made are still served', async () => {
-    const pictures: ChartPictures = { draw: () => Promise.resolve('<svg></svg>'), warm: () => {}, close: async () => {} };
-    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger, rendersPerMinute: 2 });
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, logger, rendersPerMinute: 2 });
     expect(await renderer.page('?q=a')).not.toBeNull();
     expect(await renderer.page('?q=b')).not.toBeNull();
     expect(await renderer.page('?q=c')).toBeNull();
     expect(await renderer.page('?q=a')).not.toBeNull();
   });
 
-  it('without a picture of the chart, the rest of the page still renders, with the chart loading', async () => {
-    const pictures: ChartPictures = { draw: () => Promise.resolve(null), warm: () => {}, close: async () => {} };
-    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger });
-    const body = await renderer.page('');
-    const html = body!.identity.toString('utf8');
-    expect(countries(html)).toHaveLength(85);
-    expect(html).not.toContain('chart-picture');
-    expect(html).toContain('Loading the chart…');
-  });
-
-  it('a page drawn without its picture, or whose render failed, is not kept: the next request tries again', async () => {
-    let drawn = 0;
-    const pictures: ChartPictures = { draw: () => Promise.resolve(++drawn === 1 ? null : '<svg class="drawn"></svg>'), warm: () => {}, close: async () => {} };
-    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures, logger });
-    expect((await renderer.page(''))!.identity.toString('utf8')).toContain('Loading the chart…');
-    const second = (await renderer.page(''))!.identity.toString('utf8');
-    expect(second).toContain('<svg class="drawn"></svg>');
-    expect(await renderer.page('')).not.toBeNull();
-    expect(drawn).toBe(2); // the complete page is kept
-
-    let calls = 0;
-    const failing = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, pictures: { ...pictures, draw: () => (++calls === 1 ? Promise.reject(new Error('worker gone')) : Promise.resolve('<svg></svg>')) }, logger });
-    expect(await failing.page('')).toBeNull(); // the shell, this once
-    expect((await failing.page(''))!.identity.toString('utf8')).toContain('COMMONWEALTH');
+  it('a render that failed is not kept: the next request for the address tries again', async () => {
+    const good = await createEmbeddedSource().current();
+    // A copy whose rows the page cannot draw (no counts): the render throws, the shell goes out.
+    const broken = { ...good, response: { ...good.response, rows: [{ country: 'BROKEN' }] } } as unknown as typeof good;
+    let current = broken;
+    const renderer = createPageRenderer({ source: { mode: 'live', current: () => Promise.resolve(current) }, clientDir: DIST, logger });
+    expect(await renderer.page('')).toBeNull();
+    current = good;
+    expect((await renderer.page(''))!.identity.toString('utf8')).toContain('COMMONWEALTH');
   });
 });

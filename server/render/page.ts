@@ -2,9 +2,9 @@
  * Server-rendered pages: the dashboard's first view as HTML, so the figures, the chart and the
  * table are on screen at the first paint and the browser only has to hydrate them (client/boot.tsx).
  *
- * Work is done once per snapshot and address: the page is rendered (twice when the plot needs a
- * picture: once to learn which plot, once with its picture), compressed and hashed, then served
- * from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
+ * Work is done once per snapshot and address: the page is rendered (once: the chart's picture is
+ * a plain SVG drawn in the same pass, client/features/chart/chart-sketch.tsx), compressed (off the
+ * main thread, http/prepared-json.ts) and hashed, then served from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
  * browser as before: a page is never an error because the server could not pre-render it.
  *
  * Not pre-rendered: when an access token is required (the data is not the public's); addresses
@@ -19,9 +19,9 @@ import type * as ServerEntryModule from '../../client/server-entry.tsx';
 import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
-import { prepareBody, type PreparedBody } from '../http/prepared-json.ts';
+import { prepareBody, QUICK, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
-import type { ChartPictures } from './chart-pictures.ts';
+import { SlidingWindow } from '../sliding-window.ts';
 
 /** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
 type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard'>;
@@ -37,7 +37,6 @@ interface Options {
   history?: BoxscoreHistory;
   /** dist/: index.html (the shell) and server/server-entry.js. */
   clientDir: string;
-  pictures: ChartPictures;
   logger: Logger;
   /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
   waitMs?: number;
@@ -49,22 +48,16 @@ const ROOT = '<div id="root"></div>';
 /** Addresses remembered per snapshot: the common ones, bounded against ever-new query strings. */
 const PAGES_PER_SNAPSHOT = 64;
 
-export function createPageRenderer({ source, history, clientDir, pictures, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
+export function createPageRenderer({ source, history, clientDir, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
   const entryFile = join(clientDir, 'server', 'server-entry.js');
   let entry: Promise<ServerEntry | null> | null = null;
   let template: string | null = null;
-  const cache = new WeakMap<PreparedBoxscore, Lru<string, Promise<PreparedBody | null>>>();
-  const renderedAt: number[] = [];
+  const cache = new WeakMap<PreparedBoxscore, Lru<string, PreparedBody>>();
+  const renders = new SlidingWindow(60_000, rendersPerMinute);
   let warnedAt = 0;
 
   /** Whether one more render fits in the last minute's budget (and counts it). */
-  const mayRender = () => {
-    const now = Date.now();
-    while (renderedAt.length > 0 && renderedAt[0]! <= now - 60_000) renderedAt.shift();
-    if (renderedAt.length >= rendersPerMinute) return false;
-    renderedAt.push(now);
-    return true;
-  };
+  const mayRender = () => renders.tryRecord(Date.now());
 
   const loadEntry = () =>
     (entry ??= existsSync(entryFile)
@@ -73,23 +66,19 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
           return null;
         })
       : Promise.resolve(null));
+  // Loaded now (React's server renderer and the app: ~1 s of module loading on a busy machine),
+  // so the first page after start only renders.
+  void loadEntry();
 
-  /** `complete`: false when the page's chart has no picture (the drawing failed or was late). */
-  async function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): Promise<{ body: PreparedBody | null; complete: boolean }> {
+  function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): PreparedBody | null {
     template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
-    if (!template.includes(ROOT)) return { body: null, complete: true };
-    const data = { boxscore: prepared.response, history: listed?.response ?? null };
-    let result = rendering.renderDashboard(data, search, null);
-    let complete = true;
-    if (result.plot) {
-      const html = await pictures.draw(result.plot.props);
-      if (html) result = rendering.renderDashboard(data, search, { plotId: result.plot.plotId, html });
-      else complete = false;
-    }
+    if (!template.includes(ROOT)) return null;
+    const result = rendering.renderDashboard({ boxscore: prepared.response, history: listed?.response ?? null }, search);
     // A function, not a string: a replacement string would read `$&`, `` $` ``, `$'` and `$$` in the
     // page (the filter text of the address is in it) as patterns, copying the template into the page.
     const page = template.replace(ROOT, () => `<div id="root">${result.html}</div>${result.dataHtml}`);
-    return { body: prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8'), complete };
+    // Compressed quickly (brotli 5: a few ms, where 11 takes ~100 ms for ~80 kB) while its first reader waits.
+    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8', QUICK);
   }
 
   async function listHistory(current: PreparedBoxscore): Promise<HistoryList | null> {
@@ -133,22 +122,15 @@ export function createPageRenderer({ source, history, clientDir, pictures, logge
           }
           return null;
         }
-        // Kept as a promise: requests arriving while it renders share the one render. A render
-        // that failed, or a page whose chart has no picture, is sent but not kept: the next
-        // request tries again (within the budget), rather than the snapshot keeping the failure.
-        const forget = () => pages.delete(key);
-        page = render(rendering, prepared, listed, search).then(
-          ({ body, complete }) => {
-            if (!complete) forget();
-            return body;
-          },
-          (err: unknown) => {
-            logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
-            forget();
-            return null;
-          },
-        );
-        pages.set(key, page);
+        // A render that failed is not kept: the next request tries again (within the budget).
+        try {
+          const body = render(rendering, prepared, listed, search);
+          if (!body) return null;
+          pages.set(key, (page = body));
+        } catch (err) {
+          logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
+          return null;
+        }
       }
       return page;
     },

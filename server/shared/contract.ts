@@ -49,13 +49,41 @@ export type Totals = z.infer<typeof totalsSchema>;
 
 export const CITATION = 'Source: Space-Track.org';
 
+/** The citation of figures rebuilt from a copy of the satellite catalogue. Zod-free, so the client may use it. */
+export const catalogueCitation = (date: string): string => `${CITATION} (satellite catalogue of ${date})`;
+
+/**
+ * Where a boxscore comes from: "snapshot" an embedded real boxscore, "live" a copy fetched from
+ * Space-Track, "rebuilt" counted from the satellite catalogue (server/catalogue/rule.ts).
+ */
+export const SOURCE_KINDS = ['snapshot', 'live', 'rebuilt'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** The copy of the satellite catalogue a rebuilt figure was counted from. */
+export const catalogueRefSchema = z.object({
+  /** The day the catalogue was fetched from Space-Track (YYYY-MM-DD): the last day that can be rebuilt. */
+  date: z.string().regex(ISO_DATE),
+  /** The first day that can be rebuilt (Sputnik's launch, 1957-10-04). */
+  firstDay: z.string().regex(ISO_DATE),
+  /** Objects in the catalogue (rows left out as bad not included). */
+  objects: z.number().int().nonnegative(),
+  /** Rows of the catalogue left out as bad (each reason is in `issues`). */
+  leftOut: z.number().int().nonnegative(),
+  /** When this copy was fetched (ISO 8601); null for the catalogue shipped with the dashboard. */
+  fetchedAt: z.string().datetime().nullable(),
+  /** True when a newer catalogue should exist but could not be fetched. */
+  stale: z.boolean(),
+});
+export type CatalogueRef = z.infer<typeof catalogueRefSchema>;
+
 export const sourceSchema = z.object({
-  kind: z.enum(['snapshot', 'live']),
+  kind: z.enum(SOURCE_KINDS),
   /** Date (UTC, YYYY-MM-DD) the figures describe. */
   asOf: z.string().regex(ISO_DATE),
   /** When this copy was fetched from Space-Track (ISO 8601); null for the embedded snapshot. */
   fetchedAt: z.string().datetime().nullable(),
-  citation: z.literal(CITATION),
+  /** "Source: Space-Track.org", plus "(satellite catalogue of <date>)" for a rebuilt boxscore. */
+  citation: z.string().startsWith(CITATION),
   /** True when a newer copy should exist but could not be fetched; `message` says why. */
   stale: z.boolean(),
   /** Plain words for the user: why the data is stale or why the snapshot is shown. */
@@ -68,6 +96,16 @@ export const sourceSchema = z.object({
    * it. Null (or absent) where nothing is ever fetched (the embedded snapshot, a past snapshot).
    */
   nextFetchAt: z.string().datetime().nullable().optional(),
+  /** A rebuilt boxscore only: the catalogue it was counted from, and what the count leaves out. */
+  rebuilt: z
+    .object({
+      catalogue: catalogueRefSchema,
+      /** Objects counted at that day: the boxscore's country total plus `decayedUnknown`. */
+      counted: z.number().int().nonnegative(),
+      /** Decayed objects of type UNKNOWN: counted, but in no count of the boxscore (as Space-Track's). */
+      decayedUnknown: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type BoxscoreSourceInfo = z.infer<typeof sourceSchema>;
 
@@ -88,14 +126,16 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 /** One snapshot of the history: the newest copy of each day. */
 export const historyEntrySchema = z.object({
   asOf: z.string().regex(ISO_DATE),
-  kind: z.enum(['snapshot', 'live']),
+  kind: z.enum(SOURCE_KINDS),
   fetchedAt: z.string().datetime().nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const historyResponseSchema = z.object({
-  /** Oldest first. */
+  /** Oldest first: the real boxscores, then the catalogue's newest day (kind "rebuilt") when it is newer than all of them. */
   snapshots: z.array(historyEntrySchema),
+  /** The range of days any boxscore can be rebuilt for (`/api/boxscore?asOf=`); null while no catalogue is loaded. */
+  catalogue: catalogueRefSchema.nullable(),
 });
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
@@ -116,7 +156,7 @@ export const changesResponseSchema = z.object({
   to: historyEntrySchema,
   rows: z.array(changeRowSchema),
   totals: z.object({ from: countsSchema, to: countsSchema, delta: z.record(z.enum(COUNT_KEYS), z.number().int()) }),
-  citation: z.literal(CITATION),
+  citation: z.string().startsWith(CITATION),
 });
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 export type Deltas = ChangeRow['delta'];
@@ -124,8 +164,105 @@ export type Deltas = ChangeRow['delta'];
 export const trendResponseSchema = z.object({
   country: z.string(),
   code: z.string().nullable(),
-  /** One point per snapshot, oldest first; counts null where the country is absent. */
-  points: z.array(z.object({ asOf: z.string(), counts: countsSchema.nullable() })),
-  citation: z.literal(CITATION),
+  /**
+   * Oldest first; counts null where the country is absent. The real boxscores (kind "snapshot" or
+   * "live"), and with a catalogue the rebuilt counts (kind "rebuilt") at the end of each year since
+   * the country's first object, and at the catalogue's date.
+   */
+  points: z.array(z.object({ asOf: z.string(), kind: z.enum(SOURCE_KINDS), counts: countsSchema.nullable() })),
+  citation: z.string().startsWith(CITATION),
 });
 export type TrendResponse = z.infer<typeof trendResponseSchema>;
+
+// ---- Rebuilt from the satellite catalogue (issue 11): timeline, objects, breakup events ----
+
+/** Each of the ten counts as an array aligned with the timeline's `dates`. */
+export const countSeriesSchema = z.object(
+  Object.fromEntries(COUNT_KEYS.map((k) => [k, z.array(count)])) as Record<CountKey, z.ZodArray<typeof count>>,
+);
+export type CountSeries = z.infer<typeof countSeriesSchema>;
+
+export const TIMELINE_STEPS = ['year', 'month'] as const;
+export type TimelineStep = (typeof TIMELINE_STEPS)[number];
+/** Most owner codes one timeline may ask for (plus the world). */
+export const TIMELINE_MAX_CODES = 12;
+
+/** `GET /api/timeline?codes=CIS,US&step=year|month&from&to` */
+export const timelineResponseSchema = z.object({
+  step: z.enum(TIMELINE_STEPS),
+  /** The last day of each step (the last one is `to` when `to` ends a step early), oldest first. */
+  dates: z.array(z.string().regex(ISO_DATE)),
+  world: z.object({ counts: countSeriesSchema }),
+  /** One per code asked for, in the order asked; a code with no object at all is a 404. */
+  series: z.array(z.object({ code: z.string(), country: z.string(), counts: countSeriesSchema })),
+  catalogue: catalogueRefSchema,
+  citation: z.string().startsWith(CITATION),
+});
+export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
+
+export const OBJECT_TYPE_KEYS = ['payload', 'rocketBody', 'debris', 'tba'] as const;
+export type ObjectTypeKey = (typeof OBJECT_TYPE_KEYS)[number];
+export const OBJECT_STATES = ['orbital', 'decayed'] as const;
+export const OBJECT_SORT_FIELDS = ['noradId', 'name', 'intlDes', 'launch', 'decay'] as const;
+export type ObjectSortField = (typeof OBJECT_SORT_FIELDS)[number];
+/** Largest page of `GET /api/objects`. */
+export const OBJECTS_MAX_LIMIT = 500;
+
+export const catalogueObjectSchema = z.object({
+  noradId: z.number().int().positive(),
+  name: z.string(),
+  /** International designator: launch year, launch number and piece (1999-025ABC). */
+  intlDes: z.string(),
+  launch: z.string().regex(ISO_DATE),
+  /** Null while in orbit (at the catalogue's date; an object decayed after `asOf` was in orbit then). */
+  decay: z.string().regex(ISO_DATE).nullable(),
+});
+export type CatalogueObject = z.infer<typeof catalogueObjectSchema>;
+
+/**
+ * `GET /api/objects?code&type&state&asOf&sort&offset&limit`: the objects behind one cell of the
+ * rebuilt boxscore; `total` equals that cell's count (type "tba" is UNKNOWN in orbit; decayed
+ * UNKNOWN objects, in no count of the boxscore, are listed with type "tba" and state "decayed").
+ */
+export const objectsResponseSchema = z.object({
+  asOf: z.string().regex(ISO_DATE),
+  code: z.string().nullable(),
+  type: z.enum(OBJECT_TYPE_KEYS).nullable(),
+  state: z.enum(OBJECT_STATES).nullable(),
+  /** The field sorted by, "-" first when descending. */
+  sort: z.string(),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+  objects: z.array(catalogueObjectSchema),
+  catalogue: catalogueRefSchema,
+  citation: z.string().startsWith(CITATION),
+});
+export type ObjectsResponse = z.infer<typeof objectsResponseSchema>;
+
+export const breakupEventSchema = z.object({
+  /** The launch (international designator without the piece): 1999-025. */
+  launch: z.string(),
+  /** The object the pieces came from, read from their own names ("FENGYUN 1C DEB" -> "FENGYUN 1C"). */
+  name: z.string(),
+  /** Owner code of most pieces, and its name. */
+  owner: z.string(),
+  country: z.string(),
+  /** Catalogued debris of that launch, and how many are still in orbit at the catalogue's date. */
+  pieces: z.number().int().positive(),
+  inOrbit: z.number().int().nonnegative(),
+  /** The day the first piece counts as catalogued (K(n), the rule's), and the month most were. */
+  firstCatalogued: z.string().regex(ISO_DATE),
+  busiestMonth: z.string().regex(/^\d{4}-\d{2}$/),
+  /** The launch's payloads, by name, in catalogue order. */
+  payloads: z.array(z.string()),
+});
+export type BreakupEvent = z.infer<typeof breakupEventSchema>;
+
+/** `GET /api/events?limit=10`: most pieces first. */
+export const eventsResponseSchema = z.object({
+  events: z.array(breakupEventSchema),
+  catalogue: catalogueRefSchema,
+  citation: z.string().startsWith(CITATION),
+});
+export type EventsResponse = z.infer<typeof eventsResponseSchema>;

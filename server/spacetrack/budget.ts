@@ -6,6 +6,8 @@
  * Behind an interface so that several server instances can share one budget: the in-memory
  * implementation suits one process; server/state/redis-budget.ts is the shared one (REDIS_URL).
  */
+import { SlidingWindow } from '../sliding-window.ts';
+
 export type BudgetDecision = { granted: true } | { granted: false; retryAfterMs: number };
 
 export interface RequestBudget {
@@ -28,23 +30,17 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
 export function createMemoryBudget({ maxPerMinute, maxPerHour, now = Date.now }: MemoryBudgetOptions): MemoryBudget {
-  // Times of the requests granted in the last hour, oldest first; at most maxPerHour entries.
-  const granted: number[] = [];
+  const minute = new SlidingWindow(MINUTE, maxPerMinute);
+  const hour = new SlidingWindow(HOUR, maxPerHour);
 
   return {
     take() {
       const t = now();
-      while (granted.length > 0 && (granted[0] ?? 0) <= t - HOUR) granted.shift();
-      const inLastMinute = granted.filter((g) => g > t - MINUTE);
-      let waitMs = 0;
-      if (granted.length >= maxPerHour) {
-        waitMs = Math.max(waitMs, (granted[granted.length - maxPerHour] ?? t) + HOUR - t);
-      }
-      if (inLastMinute.length >= maxPerMinute) {
-        waitMs = Math.max(waitMs, (inLastMinute[inLastMinute.length - maxPerMinute] ?? t) + MINUTE - t);
-      }
+      // Both windows must allow it; a refused request is counted in neither.
+      const waitMs = Math.max(minute.waitMs(t), hour.waitMs(t));
       if (waitMs > 0) return { granted: false, retryAfterMs: waitMs };
-      granted.push(t);
+      minute.record(t);
+      hour.record(t);
       return { granted: true };
     },
   };

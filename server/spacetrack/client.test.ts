@@ -41,7 +41,7 @@ describe('Space-Track session', () => {
     await c.fetchBoxscore();
     expect(first.rows).toHaveLength(86); // 85 countries + ALL, the real 2015-03-05 file
     expect(first.parsed.totals.counts.countryTotal).toBe(40454);
-    expect(fake.counts()).toEqual({ login: 1, query: 3, logout: 0, total: 4, other: 0 });
+    expect(fake.counts()).toEqual({ login: 1, query: 3, satcat: 0, logout: 0, total: 4, other: 0 });
   });
 
   it('on a 401 logs in again once and repeats the query once', async () => {
@@ -87,14 +87,14 @@ describe('request budget', () => {
     expect(err.code).toBe('UPSTREAM_BUDGET_EXHAUSTED');
     expect(err.details.retryAfterSeconds).toBeGreaterThan(50);
     expect(err.message).toMatch(/request budget/);
-    expect(fake.counts()).toEqual({ login: 1, query: 2, logout: 0, total: 3, other: 0 });
+    expect(fake.counts()).toEqual({ login: 1, query: 2, satcat: 0, logout: 0, total: 3, other: 0 });
   });
 
   it('counts the logout too: with the budget used up, close sends nothing and says why', async () => {
     const c = client({ maxPerMinute: 2 });
     await c.fetchBoxscore(); // login + query: the budget is used up
     await c.close();
-    expect(fake.counts()).toEqual({ login: 1, query: 1, logout: 0, total: 2, other: 0 });
+    expect(fake.counts()).toEqual({ login: 1, query: 1, satcat: 0, logout: 0, total: 2, other: 0 });
     expect(logs.text()).toContain('"what":"logout"');
     expect(logs.text()).toContain('request budget used up: nothing sent');
     expect(logs.text()).toContain('"code":"UPSTREAM_BUDGET_EXHAUSTED","msg":"logout failed"');

@@ -4,14 +4,20 @@
  * budget first and is refused, unsent, when the budget is used up.
  *
  * Only the boxscore query exists here: the relay never forwards an arbitrary upstream path.
+ *
+ * Every answer is read within limits, counted while it streams in (answer-limits.ts): a broken or
+ * hostile upstream that sends 20,000 rows or 50 MB is cut off at the limit, before its bytes are
+ * kept, decoded or parsed, and the fetch fails like any other fault (the last good copy stays).
  * The identity and password appear in the login body only; the session cookie lives in the jar
  * only. Neither is ever logged or copied into an error.
  */
 import makeFetchCookie from 'fetch-cookie';
 import { CookieJar } from 'tough-cookie';
 import { BoxscoreFormatError, parseBoxscore, type ParsedBoxscore } from '../boxscore/parse.ts';
+import { CATALOGUE_FIELDS } from '../catalogue/parse.ts';
 import type { Logger } from '../logger.ts';
 import type { RequestBudget } from './budget.ts';
+import { BOXSCORE_LIMITS, CATALOGUE_LIMITS, readWithinLimits, SMALL_ANSWER_LIMITS, type AnswerLimits } from './answer-limits.ts';
 import { localSessionStore, type SessionStore } from './session-store.ts';
 import { deadline } from './deadline.ts';
 import { failureOf, networkFailureOf, rowsOf, type RawAnswer } from './classify.ts';
@@ -20,6 +26,8 @@ import { upstreamErrors, UpstreamError } from './errors.ts';
 const LOGIN_PATH = '/ajaxauth/login';
 const LOGOUT_PATH = '/ajaxauth/logout';
 const BOXSCORE_PATH = '/basicspacedata/query/class/boxscore/format/json';
+/** The satellite catalogue, only the fields the dashboard uses (`predicates`): a third of the full answer. */
+export const SATCAT_PATH = `/basicspacedata/query/class/satcat/predicates/${CATALOGUE_FIELDS.join(',')}/format/json`;
 const SESSION_COOKIE = 'chocolatechip';
 /**
  * Logout is a courtesy on the way out: index.ts must exit within the ~10 s a process manager grants
@@ -38,6 +46,8 @@ export interface SpaceTrackClientOptions {
   /** Where the session cookie is shared with other instances; this process's jar only when omitted. */
   session?: SessionStore;
   logger: Logger;
+  /** Per query: how many bytes and rows an answer may have (answer-limits.ts has the defaults). */
+  limits?: { boxscore?: AnswerLimits; catalogue?: AnswerLimits };
 }
 
 export interface BoxscoreFetch {
@@ -49,6 +59,12 @@ export interface BoxscoreFetch {
 export interface SpaceTrackClient {
   /** Log in if needed, query the boxscore, validate it. Rejects with an UpstreamError. */
   fetchBoxscore(): Promise<BoxscoreFetch>;
+  /**
+   * Log in if needed and query the satellite catalogue (SATCAT_PATH). Resolves to the answer's
+   * text once it is not a failure page, a rate-limit answer or empty; parsing 10 MB of JSON is
+   * left to the catalogue's worker (server/catalogue/load.ts). Rejects with an UpstreamError.
+   */
+  fetchCatalogue(): Promise<string>;
   /** Cancel requests in flight and end the session upstream (best effort, never rejects). */
   close(): Promise<void>;
 }
@@ -60,6 +76,8 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
   const cookieFetch = makeFetchCookie(fetch, jar);
   const closing = new AbortController();
   const logoutMs = Math.min(timeoutMs, LOGOUT_DEADLINE_MS);
+  const boxscoreLimits = options.limits?.boxscore ?? BOXSCORE_LIMITS;
+  const catalogueLimits = options.limits?.catalogue ?? CATALOGUE_LIMITS;
   let loggedIn = false;
   let loginInFlight: Promise<void> | undefined;
 
@@ -68,7 +86,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
    * followed redirects. `ms` and `cancel`: the logout on close has its own shorter deadline and
    * must not be cancelled by the close itself.
    */
-  async function send(path: string, init: RequestInit, what: string, ms = timeoutMs, cancel: AbortSignal | null = closing.signal): Promise<RawAnswer> {
+  async function send(path: string, init: RequestInit, what: string, limits: AnswerLimits, ms = timeoutMs, cancel: AbortSignal | null = closing.signal): Promise<RawAnswer> {
     const decision = await budget.take();
     if (!decision.granted) {
       log.warn({ what, retryAfterMs: decision.retryAfterMs }, 'request budget used up: nothing sent');
@@ -78,9 +96,10 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     try {
       // redirect 'manual': a followed redirect would be an upstream request the budget never saw.
       const res = await cookieFetch(`${baseUrl}${path}`, { ...init, signal, redirect: 'manual' });
-      const body = await res.text();
+      const body = await readWithinLimits(res, limits);
       return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
     } catch (err) {
+      if (err instanceof UpstreamError) throw fail(err, what);
       const failure = networkFailureOf(err, ms);
       log.warn({ what, code: failure.code, cause: causeCode(err) }, 'upstream request failed');
       throw failure;
@@ -98,6 +117,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
         body: new URLSearchParams({ identity, password }).toString(),
       },
       'login',
+      SMALL_ANSWER_LIMITS,
     );
     // Space-Track answers a failed login with HTTP 200 and {"Login":"Failed"}.
     if (/"Login"\s*:\s*"Failed"/i.test(answer.body)) throw fail(upstreamErrors.loginFailed(), 'login');
@@ -148,15 +168,15 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
     return error;
   }
 
-  async function query(): Promise<RawAnswer> {
+  async function query(path = BOXSCORE_PATH, limits = boxscoreLimits): Promise<RawAnswer> {
     await ensureLoggedIn();
-    const first = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    const first = await send(path, { method: 'GET' }, 'query', limits);
     if (first.status !== 401) return first;
     // The session expired: log in again once and repeat the query once, then give up.
     log.info('session expired (401): logging in again once');
     await dropSession();
     await ensureLoggedIn();
-    const second = await send(BOXSCORE_PATH, { method: 'GET' }, 'query');
+    const second = await send(path, { method: 'GET' }, 'query', limits);
     if (second.status === 401) {
       await dropSession();
       throw fail(upstreamErrors.sessionRejected(), 'query');
@@ -181,6 +201,15 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       return { rows, parsed };
     },
 
+    async fetchCatalogue() {
+      const answer = await query(SATCAT_PATH, catalogueLimits);
+      const failure = failureOf(answer);
+      if (failure) throw fail(failure, 'catalogue');
+      if (answer.body.trim() === '') throw fail(upstreamErrors.empty(), 'catalogue');
+      log.info({ bytes: answer.body.length }, 'satellite catalogue fetched');
+      return answer.body;
+    },
+
     async close() {
       closing.abort();
       // A shared session is still in use by the other instances: logging it out would cost each a new login.
@@ -188,7 +217,7 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
       loggedIn = false;
       try {
         // Not cancelled by `closing` (already aborted): the logout has its own short deadline.
-        await send(LOGOUT_PATH, { method: 'GET' }, 'logout', logoutMs, null);
+        await send(LOGOUT_PATH, { method: 'GET' }, 'logout', SMALL_ANSWER_LIMITS, logoutMs, null);
         log.info('logged out of Space-Track');
       } catch (err) {
         // send() has said why (budget used up, network failure, deadline).

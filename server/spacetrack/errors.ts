@@ -13,6 +13,7 @@ export type UpstreamErrorCode =
   | 'UPSTREAM_MALFORMED'
   | 'UPSTREAM_EMPTY'
   | 'UPSTREAM_INVALID_DATA'
+  | 'UPSTREAM_TOO_LARGE'
   | 'UPSTREAM_ERROR_ANSWER'
   | 'UPSTREAM_HTTP_ERROR'
   | 'UPSTREAM_RESET'
@@ -69,6 +70,8 @@ export const upstreamErrors = {
   empty: () => new UpstreamError('UPSTREAM_EMPTY', 'Space-Track sent an empty answer.'),
   invalidData: (reason: string) =>
     new UpstreamError('UPSTREAM_INVALID_DATA', `Space-Track's answer is not a valid boxscore: ${reason}`),
+  tooLarge: (what: string, limit: string) =>
+    new UpstreamError('UPSTREAM_TOO_LARGE', `Space-Track's answer was larger than the dashboard accepts for ${what} (over ${limit}): it was refused.`),
   errorAnswer: () => new UpstreamError('UPSTREAM_ERROR_ANSWER', 'Space-Track answered with an error instead of data.'),
   httpError: (status: number) => new UpstreamError('UPSTREAM_HTTP_ERROR', `Space-Track answered with HTTP status ${status}.`, { status }),
   reset: () => new UpstreamError('UPSTREAM_RESET', 'The connection to Space-Track was cut off.'),

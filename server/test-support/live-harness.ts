@@ -12,7 +12,7 @@ import { createFileSnapshotStore, type SnapshotStore } from '../boxscore/snapsho
 import type { BoxscoreSource } from '../boxscore/source.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { createMemoryBudget } from '../spacetrack/budget.ts';
-import { createSpaceTrackClient } from '../spacetrack/client.ts';
+import { createSpaceTrackClient, type SpaceTrackClientOptions } from '../spacetrack/client.ts';
 import { listen } from './listen.ts';
 
 export interface LogCapture {
@@ -38,6 +38,8 @@ export interface LiveOptions {
   password?: string;
   baseUrl?: string;
   logs?: LogCapture;
+  /** Per-query answer limits of the Space-Track client (its defaults otherwise). */
+  limits?: SpaceTrackClientOptions['limits'];
 }
 
 export interface LiveHarness {
@@ -59,6 +61,7 @@ export async function createLive(o: LiveOptions): Promise<LiveHarness> {
     timeoutMs: o.timeoutMs ?? 5000,
     budget,
     logger: logs.logger,
+    limits: o.limits,
   });
   const store = createFileSnapshotStore({ dir: dataDir, logger: logs.logger });
   const source = await createLiveSource({ client, store, logger: logs.logger, minRefreshSeconds: o.minRefreshSeconds ?? 3600, now });

@@ -74,11 +74,17 @@ export const BoxscoreChart = memo(function BoxscoreChart({ rows, options, theme,
     plot = <Plot data={data} series={drawn} options={options} theme={theme} narrow={narrow} />;
   } else {
     // Until recharts is here: the server's picture when it shows this very plot.
-    const id = slot.picture || slot.request ? plotId({ data, series: drawn, options }) : '';
+    const id = slot.picture || slot.sketch ? plotId({ data, series: drawn, options }) : '';
     if (slot.picture?.plotId === id) {
+      // Hydrating: the markup the server drew, read back from the page (boot.tsx).
       plot = <div className="chart-picture" data-plot={id} dangerouslySetInnerHTML={{ __html: slot.picture.html }} />;
+    } else if (slot.sketch) {
+      plot = (
+        <div className="chart-picture" data-plot={id}>
+          {slot.sketch({ data, series: drawn, options, theme, narrow })}
+        </div>
+      );
     } else {
-      slot.request?.(id, { data, series: drawn, options, theme, narrow });
       plot = error ? (
         <p className="chart-loading" role="alert">
           The chart could not be loaded ({error.message}).{' '}

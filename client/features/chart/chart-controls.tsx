@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPE_LABELS, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type Choices, type ObjectType } from './chart-data.ts';
+import { Choice } from '../../lib/choice.tsx';
+import { CHART_MEASURES, CHART_MODES, CHART_SCALES, OBJECT_TYPE_LABELS, OBJECT_TYPES, type ChartMeasure, type ChartMode, type ChartOptions, type ChartScale, type ObjectType } from './chart-data.ts';
 
 interface Props {
   options: ChartOptions;
@@ -7,21 +8,6 @@ interface Props {
   comparing: boolean;
   onChange: (patch: Partial<ChartOptions>) => void;
   maxLimit: number;
-}
-
-function Choice<T extends string>({ legend, value, options, onChange, disabled }: { legend: string; value: T; options: Choices<T>; onChange: (v: T) => void; disabled?: boolean }) {
-  const name = useId();
-  return (
-    <fieldset className="segmented" disabled={disabled}>
-      <legend>{legend}</legend>
-      {options.map(([option, text]) => (
-        <label key={option} className={option === value ? 'active' : undefined}>
-          <input type="radio" name={name} value={option} checked={option === value} onChange={() => onChange(option)} />
-          {text}
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 /**

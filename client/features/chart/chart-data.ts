@@ -223,6 +223,14 @@ export function plotHeight(bars: number, series: number, options: Pick<ChartOpti
   return Math.max(180, bars * band + 120);
 }
 
+const MODE_TEXT = { orbital: 'in orbit', decayed: 'decayed', both: 'in orbit and decayed' } as const;
+
+/** The plot's accessible name, the same for the live plot and the server's picture of it. */
+export function plotLabel(bars: number, series: number, options: Pick<ChartOptions, 'mode' | 'scale' | 'measure'>): string {
+  const what = options.measure === 'change' ? `changes of objects ${MODE_TEXT[options.mode]}` : `objects ${MODE_TEXT[options.mode]}`;
+  return `Bar chart of ${what} for ${bars} ${bars === 1 ? 'bar' : 'bars'}${chartLayout(options) === 'grouped' && series > 1 ? ', one bar per type' : ''}`;
+}
+
 const TYPE_WORDS: Record<ObjectType, string> = { payload: 'payloads', rocketBody: 'rocket bodies', debris: 'debris', tba: 'TBA objects' };
 
 function listWords(words: readonly string[]): string {

@@ -1,10 +1,10 @@
 /**
  * The server's picture of the plot: recharts cannot render on the server by itself (it draws
- * after effects run), so the server draws the plot once per snapshot and view in a DOM of its own
- * and sends the markup inside the page. The figure shows that picture until recharts has loaded,
- * as long as it pictures what the figure would draw; `plotId` says which plot it is.
+ * after effects run), so the server draws the same bars as a plain SVG (chart-sketch.tsx) in the
+ * page's own render and sends it inside the page. The figure shows that picture until recharts
+ * has loaded, as long as it pictures what the figure would draw; `plotId` says which plot it is.
  */
-import { createContext } from 'react';
+import { createContext, type ReactNode } from 'react';
 import type { ChartPlotProps } from './chart-plot.tsx';
 
 export interface ChartPicture {
@@ -16,8 +16,8 @@ export type PlotRequest = Omit<ChartPlotProps, 'width'>;
 
 export interface ChartPictureSlot {
   picture: ChartPicture | null;
-  /** Server only: the figure asks for the plot it would draw, so the server can picture it. */
-  request?: (plotId: string, props: PlotRequest) => void;
+  /** Server only: draws the picture of the plot the figure would draw, in the same render (no second pass). */
+  sketch?: (props: PlotRequest) => ReactNode;
 }
 
 export const ChartPictureContext = createContext<ChartPictureSlot>({ picture: null });

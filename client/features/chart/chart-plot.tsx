@@ -1,14 +1,14 @@
 /**
  * The bars themselves, drawn by recharts: the largest dependency, so this module is loaded on
  * demand (use-chart-plot.ts) and the figure around it (boxscore-chart.tsx) renders without it.
- * The server also draws it, once per snapshot and view, into the picture shown until this module
- * has loaded (server/render/chart-picture-worker.ts): hence plain, serialisable props. What is
- * drawn (lengths, layout, axis, height) comes from chart-data.ts; this file only draws it.
+ * Until it has loaded, a server-rendered page shows the server's picture of the same bars
+ * (chart-sketch.tsx). What is drawn (lengths, layout, axis, height) comes from chart-data.ts, for
+ * both; this file only draws it.
  */
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { chartAxis, chartLayout, plotHeight, type ChartDatum, type ChartOptions, type Series } from './chart-data.ts';
+import { chartAxis, chartLayout, plotHeight, plotLabel, type ChartDatum, type ChartOptions, type Series } from './chart-data.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 
 export interface ChartPlotProps {
@@ -18,11 +18,9 @@ export interface ChartPlotProps {
   theme: ChartTheme;
   /** Phone width: a narrower axis and margin, fewer ticks. */
   narrow: boolean;
-  /** A fixed width in px (the server's picture); otherwise the plot fills its container. */
+  /** A fixed width in px; otherwise the plot fills its container. */
   width?: number;
 }
-
-const MODE_TEXT = { orbital: 'in orbit', decayed: 'decayed', both: 'in orbit and decayed' } as const;
 
 function CountryTick({ x, y, payload, data, color }: { x?: number | string; y?: number | string; payload?: { value: string; index: number }; data: ChartDatum[]; color: string }) {
   const datum = payload ? data[payload.index] : undefined;
@@ -43,18 +41,17 @@ export const ChartPlot = memo(function ChartPlot({ data, series, options, theme,
   const axis = useMemo(() => chartAxis(data, series, options, narrow ? 3 : 5), [data, series, options, narrow]);
   const tickLabel = useMemo(() => new Map(axis.ticks.map((t) => [t.position, t.label])), [axis]);
   const height = plotHeight(data.length, series.length, options);
-  const what = options.measure === 'change' ? `changes of objects ${MODE_TEXT[options.mode]}` : `objects ${MODE_TEXT[options.mode]}`;
 
   return (
     <BarChart
       {...(width ? { width, height } : { responsive: true, style: { width: '100%', height } })}
       data={data}
       layout="vertical"
-      margin={{ top: 4, right: narrow ? 12 : 24, bottom: 8, left: 0 }}
+      margin={{ top: 4, right: 26, bottom: 8, left: 0 }}
       barCategoryGap={grouped ? 6 : options.mode === 'both' ? 5 : 3}
       barGap={grouped ? 0 : 1}
       role="img"
-      aria-label={`Bar chart of ${what} for ${data.length} ${data.length === 1 ? 'bar' : 'bars'}${grouped && series.length > 1 ? ', one bar per type' : ''}`}
+      aria-label={plotLabel(data.length, series.length, options)}
     >
       <CartesianGrid horizontal={false} stroke={theme.grid} />
       <XAxis

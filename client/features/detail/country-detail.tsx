@@ -16,6 +16,8 @@ interface Props {
   caption: string;
   exportFileName: string;
   onClose: () => void;
+  /** Lists the objects behind one of the counts (with a catalogue); absent, the counts are plain text. */
+  onListObjects?: (count: CountKey) => void;
 }
 
 const GROUPS: { title: string; keys: [CountKey, string][] }[] = [
@@ -42,7 +44,7 @@ const GROUPS: { title: string; keys: [CountKey, string][] }[] = [
 ];
 
 /** A modal dialog (native <dialog>: focus is kept inside, Escape closes it) with one country's detail. */
-export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportFileName, onClose }: Props) {
+export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportFileName, onClose, onListObjects }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const trendRef = useRef<HTMLElement>(null);
   const trend = useTrend(row.code);
@@ -94,7 +96,17 @@ export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportF
               return (
                 <tr key={key} data-key={key}>
                   <th scope="row">{label}</th>
-                  <td className="num">{stat.missing ? '—' : formatCount(stat.value)}</td>
+                  <td className="num">
+                    {stat.missing ? (
+                      '—'
+                    ) : onListObjects ? (
+                      <button type="button" className="count-button" onClick={() => onListObjects(key)} title={`List these objects: ${label.toLowerCase()}`}>
+                        {formatCount(stat.value)}
+                      </button>
+                    ) : (
+                      formatCount(stat.value)
+                    )}
+                  </td>
                   <td className="num">{stat.missing || stat.share === null ? '—' : formatShare(stat.share)}</td>
                   <td className="num">{stat.missing || stat.rank === null ? '—' : `${stat.rank} of ${rows.length}`}</td>
                 </tr>

@@ -9,8 +9,8 @@ const cis: TrendResponse = {
   country: 'COMMONWEALTH OF INDEPENDENT STATES',
   code: 'CIS',
   points: [
-    { asOf: '2015-02-23', counts: counts(6364, 14807) },
-    { asOf: '2015-03-05', counts: counts(6360, 14816) },
+    { asOf: '2015-02-23', kind: 'snapshot', counts: counts(6364, 14807) },
+    { asOf: '2015-03-05', kind: 'snapshot', counts: counts(6360, 14816) },
   ],
   citation: CITATION,
 };

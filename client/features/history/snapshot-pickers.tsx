@@ -14,7 +14,7 @@ interface Props {
 }
 
 function describe(entry: HistoryEntry, currentAsOf: string): string {
-  const kind = entry.kind === 'snapshot' ? 'embedded snapshot' : entry.fetchedAt ? `fetched ${formatInstant(entry.fetchedAt)}` : 'live';
+  const kind = entry.kind === 'snapshot' ? 'embedded snapshot' : entry.kind === 'rebuilt' ? 'rebuilt from the catalogue' : entry.fetchedAt ? `fetched ${formatInstant(entry.fetchedAt)}` : 'live';
   return `${entry.asOf} (${kind}${entry.asOf === currentAsOf ? ', current' : ''})`;
 }
 

@@ -21,9 +21,14 @@ export function SourceNotice({ source, issues: allIssues, checkFailed = null }: 
         <LiveStatus source={source} checkFailed={checkFailed} />
       ) : source.stale ? (
         <div role="alert" className="notice warning">
-          <strong>{source.kind === 'snapshot' ? 'No live data: showing the embedded snapshot' : 'Stale data'}</strong> (as of {source.asOf}
+          <strong>{source.kind === 'snapshot' ? 'No live data: showing the embedded snapshot' : source.kind === 'rebuilt' ? 'Rebuilt from an older satellite catalogue' : 'Stale data'}</strong> (as of {source.asOf}
           {source.fetchedAt ? `, fetched ${formatInstant(source.fetchedAt)}` : ''}). {source.message}
         </div>
+      ) : source.kind === 'rebuilt' ? (
+        <p role="status" className="notice info">
+          <strong>Rebuilt boxscore</strong> as of <time dateTime={source.asOf}>{source.asOf}</time>: counted from Space-Track's satellite catalogue, not
+          Space-Track's own boxscore; the real 2015 boxscores are under Snapshot. {source.message}
+        </p>
       ) : source.kind === 'snapshot' ? (
         <p role="status" className="notice info">
           <strong>Embedded snapshot</strong> of the boxscore as of <time dateTime={source.asOf}>{source.asOf}</time>: real Space-Track data, not live.{' '}

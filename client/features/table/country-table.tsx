@@ -54,7 +54,7 @@ interface RowProps {
 const CountryTableRow = memo(function CountryTableRow({ row, columns, deltas, comparing, onSelectCountry }: RowProps) {
   const changed = comparing && isChanged(row);
   return (
-    <tr className={changed ? 'changed' : undefined}>
+    <tr className={changed ? 'changed' : undefined} data-row={`r:${row.code ?? ''}|${row.country}`}>
       <th scope="row" className="country">
         {row.code && row.change?.status !== 'removed' ? (
           <button type="button" className="country-button" onClick={() => onSelectCountry(row.code!)} title="Show the country's detail and trend">
@@ -72,7 +72,7 @@ const CountryTableRow = memo(function CountryTableRow({ row, columns, deltas, co
             —
           </td>
         ) : (
-          <td key={column.key} className="num">
+          <td key={column.key} className="num" data-col={column.key}>
             {formatCount(row.counts[column.key])}
           </td>
         ),
@@ -153,12 +153,12 @@ export function CountryTable(props: Props) {
           )}
         </tbody>
         <tfoot>
-          <tr>
+          <tr data-row="all">
             <th scope="row" className="country" colSpan={2}>
               {totals.origin === 'upstream' ? 'All countries (ALL row)' : 'All countries (computed)'}
             </th>
             {visible.map((column) => (
-              <td key={column.key} className="num">
+              <td key={column.key} className="num" data-col={column.key}>
                 {formatCount(totals.counts[column.key])}
               </td>
             ))}

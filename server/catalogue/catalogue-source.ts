@@ -1,0 +1,56 @@
+/**
+ * Where the catalogue comes from. The rebuilt boxscores only know this interface: the copy shipped
+ * with the dashboard, or the newest copy fetched from Space-Track (live-catalogue.ts).
+ */
+import type { Logger } from '../logger.ts';
+import type { CatalogueRef } from '../shared/contract.ts';
+import { fromDay } from './day.ts';
+import { newestEmbeddedCatalogue } from './embedded.ts';
+import { prepareInWorker } from './load.ts';
+import type { PreparedCatalogue } from './prepare.ts';
+
+export interface LoadedCatalogue {
+  readonly prepared: PreparedCatalogue;
+  readonly ref: CatalogueRef;
+  /** Changes with every new copy or state (stale or not): the key of everything cached from it. */
+  readonly version: string;
+  /** Plain words when the copy is stale (why the newer one could not be had); null otherwise. */
+  readonly message: string | null;
+}
+
+export interface CatalogueSource {
+  /** The catalogue to count from; the first call waits for the first copy; undefined when there is none. */
+  current(): Promise<LoadedCatalogue | undefined>;
+  close?(): Promise<void>;
+}
+
+export function describeCatalogue(prepared: PreparedCatalogue, fetchedAt: string | null, stale: boolean, message: string | null): LoadedCatalogue {
+  const { data, firstDay } = prepared.index;
+  const ref: CatalogueRef = { date: data.date, firstDay: fromDay(firstDay), objects: data.noradId.length, leftOut: data.leftOut, fetchedAt, stale };
+  return { prepared, ref, version: `${data.date}|${fetchedAt ?? 'embedded'}|${stale ? 'stale' : 'fresh'}`, message };
+}
+
+/**
+ * The catalogue shipped in server/catalogue/embedded/, loaded in a worker on the first call (live
+ * mode needs it only when no copy has been fetched yet), then kept.
+ */
+export function createEmbeddedCatalogue(logger: Logger): CatalogueSource {
+  let loading: Promise<LoadedCatalogue | undefined> | undefined;
+  return { current: () => (loading ??= load(logger)) };
+}
+
+function load(logger: Logger): Promise<LoadedCatalogue | undefined> {
+  const file = newestEmbeddedCatalogue();
+  return file
+    ? prepareInWorker({ file: file.file.pathname, date: file.date }).then(
+        (prepared) => {
+          logger.info({ date: file.date, objects: prepared.index.data.noradId.length }, 'satellite catalogue loaded');
+          return describeCatalogue(prepared, null, false, null);
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'the embedded satellite catalogue could not be loaded: no boxscore can be rebuilt');
+          return undefined;
+        },
+      )
+    : Promise.resolve(undefined);
+}

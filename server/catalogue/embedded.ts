@@ -1,0 +1,23 @@
+/**
+ * The satellite catalogue shipped with the project (embedded/README.md): the newest
+ * `satcat-<date>.json.gz` of the folder, written by reduce.ts.
+ */
+import { readdirSync } from 'node:fs';
+
+export const EMBEDDED_DIR = new URL('./embedded/', import.meta.url);
+
+export interface CatalogueFile {
+  /** The day the catalogue was fetched from Space-Track. */
+  date: string;
+  file: URL;
+}
+
+/** The newest embedded catalogue; undefined when the folder holds none. */
+export function newestEmbeddedCatalogue(): CatalogueFile | undefined {
+  const dates = readdirSync(EMBEDDED_DIR)
+    .map((name) => /^satcat-(\d{4}-\d{2}-\d{2})\.json\.gz$/.exec(name)?.[1])
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  const date = dates.at(-1);
+  return date === undefined ? undefined : { date, file: new URL(`satcat-${date}.json.gz`, EMBEDDED_DIR) };
+}

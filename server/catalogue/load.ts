@@ -1,0 +1,34 @@
+/**
+ * Prepare a catalogue copy in a worker thread (prepare-worker.ts) and hand the result to the
+ * server's thread: one worker per copy (a few times a day at most), gone once it has answered, so
+ * its parsing memory (~100 MB for a moment) never stays in the server.
+ */
+import { Worker } from 'node:worker_threads';
+import { CatalogueFormatError } from './parse.ts';
+import type { PreparedCatalogue } from './prepare.ts';
+import type { PrepareAnswer, PrepareRequest } from './prepare-worker.ts';
+
+/** The worker is TypeScript: it registers tsx's loader itself (Node 20 does not apply `--import` to a worker's entry). */
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./prepare-worker.ts', import.meta.url).href)}); });`;
+
+/** Rejects with CatalogueFormatError when the copy is not a usable catalogue, with Error on any other failure. */
+export function prepareInWorker(request: PrepareRequest): Promise<PreparedCatalogue> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOT, { eval: true, workerData: request });
+    let settled = false;
+    worker.once('message', (answer: PrepareAnswer) => {
+      settled = true;
+      if (answer.ok) resolve(answer.prepared);
+      else reject(answer.format ? new CatalogueFormatError(answer.message) : new Error(answer.message));
+      void worker.terminate();
+    });
+    worker.once('error', (err) => {
+      if (!settled) reject(err);
+      settled = true;
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`The catalogue worker stopped (exit code ${code}) before answering.`));
+      settled = true;
+    });
+  });
+}
