@@ -7,7 +7,6 @@ import { ChartControls } from './features/chart/chart-controls.tsx';
 import { DayControl } from './features/any-day/day-control.tsx';
 import { inRange, type DayRange } from './features/any-day/day-range.ts';
 import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
-import { RefreshButton } from './features/source/refresh-button.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
 import { CountryTable } from './features/table/country-table.tsx';
@@ -100,7 +99,7 @@ export function App({ search }: { search?: string }) {
         <p role="status" className="loading">
           Loading the boxscore…
         </p>
-      ) : boxscore.isError ? (
+      ) : boxscore.isError && !boxscore.data ? (
         <div role="alert" className="notice error">
           <p>The boxscore could not be loaded: {boxscore.error.message}</p>
           <button type="button" onClick={() => void boxscore.refetch()}>
@@ -108,7 +107,7 @@ export function App({ search }: { search?: string }) {
           </button>
         </div>
       ) : (
-        <Dashboard data={boxscore.data} snapshots={history.data?.snapshots ?? null} range={range} view={view} compare={compare} update={update} reject={reject} theme={theme} />
+        <Dashboard data={boxscore.data} checkFailed={boxscore.isError ? boxscore.error.message : null} snapshots={history.data?.snapshots ?? null} range={range} view={view} compare={compare} update={update} reject={reject} theme={theme} />
       )}
     </main>
   );
@@ -130,6 +129,8 @@ function ChartAfterTable(props: BoxscoreChartProps) {
 
 interface DashboardProps {
   data: BoxscoreResponse;
+  /** A later check for a newer copy failed (the data shown is the last one received). */
+  checkFailed: string | null;
   snapshots: readonly HistoryEntry[] | null;
   /** Days the catalogue can rebuild; null without a catalogue. */
   range: DayRange | null;
@@ -140,7 +141,7 @@ interface DashboardProps {
   theme: Theme;
 }
 
-function Dashboard({ data, snapshots, range, view, compare, update, reject, theme }: DashboardProps) {
+function Dashboard({ data, checkFailed, snapshots, range, view, compare, update, reject, theme }: DashboardProps) {
   const figureRef = useRef<HTMLElement>(null);
   const narrow = useMediaQuery('(max-width: 640px)');
   const chartTheme = CHART_THEMES[theme];
@@ -192,8 +193,7 @@ function Dashboard({ data, snapshots, range, view, compare, update, reject, them
   return (
     <>
       <div className="source-bar">
-        <SourceNotice source={source} issues={data.issues} />
-        {source.kind === 'live' || source.stale ? <RefreshButton /> : null}
+        <SourceNotice source={source} issues={data.issues} checkFailed={checkFailed} />
       </div>
       {snapshots && snapshots.length > 1 ? (
         <SnapshotPickers

@@ -1,69 +1,80 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-test('live data is shown with its source, and Refresh keeps to the once-a-day rule', async ({ serveLive, dashboard, page }) => {
-  const { url, fake, clock } = await serveLive();
+/** Live mode's banner, its first line, and the reason beside Refresh. */
+function banner(page: Page) {
+  const box = page.getByRole('region', { name: 'How fresh the data is' });
+  return { box, line: box.locator('.live-line'), refresh: box.getByRole('button', { name: 'Refresh' }), reason: box.locator('#refresh-reason') };
+}
+
+test('live data says how fresh it is, and Refresh says plainly why it has nothing to do', async ({ serveLive, dashboard, page, a11y }) => {
+  const { url, fake, time } = await serveLive({ start: '2026-11-27T14:00:00Z' });
   await dashboard.open(url);
+  // The page's clock ran on while it loaded (slowly, on a busy machine): set both again.
+  await time.set('2026-11-27T14:00:10Z');
+  const { box, line, refresh, reason } = banner(page);
 
   await expect(dashboard.count).toHaveText('85 of 85 countries');
-  // Live: no snapshot label, and the citation with the fetch time.
-  await expect(page.getByRole('status').filter({ hasText: 'Embedded snapshot' })).toHaveCount(0);
-  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-26 18:00 UTC)');
-  await expect(dashboard.chart.locator('.chart-caption')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-26 18:00 UTC)');
+  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-26 (fetched 2026-11-27 14:00 UTC)');
+  await expect(line).toHaveText('Live · fetched just now · next copy after 17:00 UTC');
+  await expect(line.locator('time').first()).toHaveAttribute('title', '2026-11-27 14:00 UTC');
   expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
 
-  // The copy is today's: the server refuses and says when the next one can be fetched; nothing is sent upstream.
-  const refresh = page.getByRole('button', { name: 'Refresh' });
-  await refresh.click();
-  await expect(page.getByRole('status').filter({ hasText: "already today's copy" })).toContainText(
-    "This is already today's copy: Space-Track asks that the boxscore be fetched at most once a day, after 17:00 UTC. The next copy can be fetched from 2026-11-27 17:00 UTC.",
-  );
+  // Today's copy is here: Refresh can do nothing, says so, and says when that changes.
+  await expect(refresh).toHaveAttribute('aria-disabled', 'true');
+  await expect(refresh).toHaveAccessibleDescription(/^Already current\. Next copy in (3 h|2 h 59 min)$/);
+  // It stays focusable, so its reason is heard with it; pressing it asks nothing of the server.
+  await refresh.focus();
+  await page.keyboard.press('Enter');
+  await expect(reason).toHaveText(/^Already current\. Next copy in (3 h|2 h 59 min)$/);
+  await expect(box.getByRole('alert')).toHaveCount(0);
   expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
 
-  // The next day after 17:00 UTC a refresh goes through, on the same session.
-  clock.set('2026-11-27T17:30:00Z');
-  await refresh.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Up to date.' })).toBeVisible();
-  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-27 (fetched 2026-11-27 17:30 UTC)');
-  expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
+  // Time passes: the relative time and the countdown follow, in human words.
+  await time.set('2026-11-27T16:58:00Z');
+  await expect(line).toHaveText('Live · fetched 2 h ago · next copy after 17:00 UTC');
+  await expect(reason).toHaveText(/^Already current\. Next copy in 1 min$/);
+  await time.set('2026-11-27T16:59:30Z');
+  // Under a minute it counts in seconds, and it does count: lower a few seconds later.
+  await expect(reason).toHaveText(/^Already current\. Next copy in \d{1,2} s$/);
+  const first = Number((await reason.innerText()).match(/(\d+) s$/)![1]);
+  await page.clock.fastForward(4000);
+  await expect.poll(async () => Number((await reason.innerText()).match(/(\d+) s$/)?.[1] ?? 99)).toBeLessThanOrEqual(first - 3);
+  await a11y.check('live, current copy, Refresh refused with its reason');
 });
 
 test('rejected credentials are said plainly, with the embedded snapshot labelled', async ({ serveLive, dashboard, page }) => {
   const { url, fake } = await serveLive({ password: 'wrong password' });
   await dashboard.open(url);
+  const { box, line, reason } = banner(page);
 
-  const alert = page.getByRole('alert').filter({ hasText: 'Space-Track rejected the credentials' });
-  await expect(alert).toContainText('No live data: showing the embedded snapshot');
-  await expect(alert).toContainText('the embedded 2015 snapshot (as of 2015-03-05) is shown instead');
+  await expect(line).toHaveText('No live data: showing the embedded snapshot (as of 2015-03-05) · next try after 19:00 UTC');
+  await expect(box.getByRole('alert')).toHaveText(
+    'Space-Track rejected the credentials. No live data is available, so the embedded 2015 snapshot (as of 2015-03-05) is shown instead.',
+  );
+  await expect(reason).toHaveText(/^Try again in (1 h|\d{1,2} min)$/);
   await expect(dashboard.count).toHaveText('85 of 85 countries');
   await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2015-03-05 (embedded snapshot)');
   // One login attempt, no query, no retry loop: reloading does not try again.
   await page.reload();
-  await expect(alert).toBeVisible();
+  await expect(box.getByRole('alert')).toBeVisible();
   expect(fake.counts()).toMatchObject({ login: 1, query: 0 });
 });
 
-test('during an outage the last good data stays, marked stale, with what went wrong', async ({ serveLive, dashboard, page }) => {
-  const { url, fake, clock } = await serveLive();
+test('Refresh fetches a due copy at once', async ({ serveLive, dashboard, page }) => {
+  const { url, fake, clock } = await serveLive({ start: '2026-11-26T18:00:00Z' });
   await dashboard.open(url);
-  await expect(dashboard.count).toHaveText('85 of 85 countries');
+  const { line, refresh, reason } = banner(page);
+  await expect(refresh).toHaveAttribute('aria-disabled', 'true');
 
-  // The next day after 17:00 UTC a new copy is due, but Space-Track is in maintenance.
-  fake.setScenario('maintenance-503');
+  // The server's clock alone moves past 17:00 UTC: the page still thinks the copy current, the
+  // server knows better; when the page's clock follows, Refresh is offered and goes through.
   clock.set('2026-11-27T17:30:00Z');
-  await page.getByRole('button', { name: 'Refresh' }).click();
-
-  await expect(page.getByRole('alert').filter({ hasText: 'Space-Track answered with a web page instead of data (probably maintenance).' }).first()).toBeVisible();
-  const stale = page.getByRole('alert').filter({ hasText: 'Stale data' });
-  await expect(stale).toContainText('Showing the last good copy, fetched 2026-11-26 18:00 UTC.');
-  // The data is still there.
-  await expect(dashboard.count).toHaveText('85 of 85 countries');
-  await expect(page.getByTestId('figure-orbitalTotal')).toHaveText('17,094');
-
-  // Space-Track is back: a refresh (after the minimum interval) clears the stale notice.
-  fake.setScenario('ok');
-  clock.advance(3601);
-  await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Up to date.' })).toBeVisible();
-  await expect(page.getByText('Stale data')).toHaveCount(0);
-  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-27 (fetched 2026-11-27 18:30 UTC)');
+  await page.clock.setSystemTime(new Date('2026-11-27T17:30:00Z'));
+  await expect(refresh).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(reason).toHaveText('');
+  await refresh.click();
+  await expect(line).toHaveText('Live · fetched just now · next copy after 17:00 UTC');
+  await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-27 (fetched 2026-11-27 17:30 UTC)');
+  expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
 });

@@ -1,6 +1,7 @@
 /** Everything about the /api/boxscore endpoints: key factory, fetchers, query options and hooks. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { BoxscoreResponse, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/shared/contract.ts';
+import { useEffect, useRef } from 'react';
+import type { BoxscoreResponse, BoxscoreSourceInfo, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/shared/contract.ts';
 import type { ServerData } from '../server-data.ts';
 import { apiFetch } from './client.ts';
 
@@ -24,11 +25,38 @@ export const boxscoreKeys = {
 // snapshot's copy never changes under its key (see Version).
 const CURRENT_STALE_MS = 60_000;
 
+/** While the server may be fetching a copy (or retrying), ask this often: a new copy or a failure shows within seconds. */
+export const DUE_POLL_MS = 3_000;
+/** Otherwise ask again when the next copy may be fetched, and at least this often (a 304 costs ~200 bytes). */
+export const IDLE_POLL_MS = 5 * 60_000;
+/** Asking a moment after the next fetch may start, so that it has started. */
+const POLL_MARGIN_MS = 2_000;
+
+/**
+ * Live mode keeps itself fresh by revalidating the current boxscore on a timer: each poll is a
+ * conditional GET that the browser answers from its cache after the server's 304 (ETag), so an
+ * unchanged copy costs a few hundred bytes and no re-render. The server says when the copy can
+ * next change (`nextFetchAt`): until then the page asks rarely; from then on (the server fetches
+ * on the next request, or retries after a failure) every few seconds until the new copy or the
+ * failure shows. Polling rather than server-sent events: it works through the access token (an
+ * EventSource cannot send an Authorization header), the rate limits, compression and proxies as
+ * they are, needs no connection held per tab, and any instance behind a load balancer answers it
+ * from the shared store. A hidden tab stops polling (React Query's default) and refetches on focus.
+ * The embedded snapshot and past snapshots never change: no polling.
+ */
+export function pollDelay(source: Pick<BoxscoreSourceInfo, 'nextFetchAt'> | undefined, now: number): number | false {
+  if (!source?.nextFetchAt) return false;
+  const wait = Date.parse(source.nextFetchAt) - now;
+  if (wait <= 0) return DUE_POLL_MS;
+  return Math.min(Math.max(wait + POLL_MARGIN_MS, DUE_POLL_MS), IDLE_POLL_MS);
+}
+
 export const boxscoreQuery = (asOf: string | null, version: Version = null) =>
   queryOptions({
     queryKey: boxscoreKeys.snapshot(asOf, asOf ? version : null),
     queryFn: ({ signal }) => apiFetch<BoxscoreResponse>(asOf ? `/api/boxscore?asOf=${encodeURIComponent(asOf)}` : '/api/boxscore', { signal }),
     staleTime: asOf ? Infinity : CURRENT_STALE_MS,
+    refetchInterval: asOf ? false : (query) => pollDelay(query.state.data?.source, Date.now()),
   });
 
 /** The queries a server-rendered page starts with, on the server and in the browser alike (so both render the same). */
@@ -40,7 +68,23 @@ export function seedFromServer(queryClient: QueryClient, data: ServerData): void
 export function useBoxscore(asOf: string | null, enabled = true) {
   const versionOf = useVersions();
   // Switching snapshots keeps the previous one on screen until the next arrives: no blank page.
-  return useQuery({ ...boxscoreQuery(asOf, versionOf(asOf)), placeholderData: keepPreviousData, enabled });
+  const query = useQuery({ ...boxscoreQuery(asOf, versionOf(asOf)), placeholderData: keepPreviousData, enabled });
+  useNewCopyFollows(asOf === null ? query.data?.source.fetchedAt : undefined);
+  return query;
+}
+
+/**
+ * When polling brings a new current copy, the history gains it; a new history gives the
+ * comparisons and trends their new keys (see Version), so they follow.
+ */
+function useNewCopyFollows(fetchedAt: string | null | undefined): void {
+  const queryClient = useQueryClient();
+  const seen = useRef(fetchedAt);
+  useEffect(() => {
+    if (fetchedAt === undefined) return;
+    if (seen.current !== undefined && seen.current !== fetchedAt) void queryClient.invalidateQueries({ queryKey: boxscoreKeys.history() });
+    seen.current = fetchedAt;
+  }, [fetchedAt, queryClient]);
 }
 
 export function useHistory() {

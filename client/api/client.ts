@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From a 429's Retry-After: how long until asking again can help. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -71,7 +73,9 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
       const message = isErrorBody(body) ? body.error.message : 'This dashboard needs its access token.';
       throw new ApiError(401, code, message);
     }
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
+    const retryAfter = Number(response.headers.get('Retry-After') ?? Number.NaN);
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
+    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, retryAfterSeconds);
     throw new ApiError(response.status, 'HTTP', `The dashboard server answered with an error (HTTP ${response.status}).`);
   }
   if (body === undefined) throw new ApiError(response.status, 'BAD_BODY', 'The dashboard server sent an answer that could not be read.');

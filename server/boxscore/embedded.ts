@@ -40,7 +40,7 @@ export const NEWEST_EMBEDDED: EmbeddedSnapshot = EMBEDDED_SNAPSHOTS.at(-1)!;
 export function createEmbeddedSource(): BoxscoreSource {
   const snapshot = NEWEST_EMBEDDED;
   const prepared: PreparedBoxscore = prepareBoxscore(
-    { kind: 'snapshot', asOf: snapshot.asOf, fetchedAt: null, citation: CITATION, stale: false, message: SNAPSHOT_MESSAGE },
+    { kind: 'snapshot', asOf: snapshot.asOf, fetchedAt: null, citation: CITATION, stale: false, message: SNAPSHOT_MESSAGE, nextFetchAt: null },
     readEmbeddedSnapshot(snapshot),
   );
   return { mode: 'snapshot', current: () => Promise.resolve(prepared) };

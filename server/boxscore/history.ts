@@ -174,6 +174,7 @@ export function createHistory({ source, store, rebuilt }: HistoryDeps): Boxscore
         citation: CITATION,
         stale: false,
         message: entry.kind === 'snapshot' ? HISTORY_SNAPSHOT_MESSAGE : null,
+        nextFetchAt: null,
       };
       return preparedCache.set(entry.id, prepareBoxscore(info, data));
     },

@@ -35,6 +35,8 @@ describe('live source', () => {
     const first = await source.current();
     expect(first.response.source).toEqual({
       kind: 'live', asOf: '2026-06-01', fetchedAt: '2026-06-01T18:00:00.000Z', citation: 'Source: Space-Track.org', stale: false, message: null,
+      // The next daily copy: pages poll by it, and Refresh has nothing to do before it.
+      nextFetchAt: '2026-06-02T17:00:00.000Z',
     });
     expect(first.response.rows).toHaveLength(85);
     expect(await store.list()).toEqual([{ id: 'boxscore-2026-06-01T18-00-00.000Z.json', fetchedAt: '2026-06-01T18:00:00.000Z' }]);
@@ -84,7 +86,8 @@ describe('live source', () => {
 
     clock.set('2026-06-02T17:00:00Z');
     const during = await info(source); // answered at once from the stored copy
-    expect(during).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false });
+    // Due now: a page polls every few seconds until the new copy shows.
+    expect(during).toMatchObject({ fetchedAt: '2026-06-01T18:00:00.000Z', stale: false, nextFetchAt: '2026-06-02T17:00:00.000Z' });
     await vi.waitFor(async () => expect((await info(source)).fetchedAt).toBe('2026-06-02T17:00:00.000Z'));
     expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
     expect(await store.list()).toHaveLength(2);
@@ -133,7 +136,9 @@ describe('live source', () => {
     clock.advance(100);
     const tooSoon = await rejectionOf(source.refresh!(), AppError);
     expect(tooSoon).toMatchObject({ status: 429, code: 'REFRESH_TOO_SOON', headers: { 'Retry-After': '500' } });
-    expect(tooSoon.message).toMatch(/Try again in 500 seconds/);
+    expect(tooSoon.message).toMatch(/Try again in 8 min\.$/);
+    // The page learns the same wait from the stale copy it shows: the end of the minimum interval.
+    expect(await info(source)).toMatchObject({ stale: true, nextFetchAt: '2026-06-02T17:40:00.000Z' });
     expect(fake.counts().query).toBe(2);
 
     fake.setScenario('ok');
@@ -150,6 +155,7 @@ describe('live source', () => {
     expect(shown).toEqual({
       kind: 'snapshot', asOf: '2015-03-05', fetchedAt: null, citation: 'Source: Space-Track.org', stale: true,
       message: 'Space-Track answered with a web page instead of data (probably maintenance). No live data is available, so the embedded 2015 snapshot (as of 2015-03-05) is shown instead.',
+      nextFetchAt: '2026-06-01T18:10:00.000Z',
     });
     expect((await source.current()).response.rows).toHaveLength(85);
     clock.advance(599);
@@ -199,6 +205,7 @@ describe('live source', () => {
     expect(fake.counts()).toMatchObject({ login: 1, query: 1, total: 2 });
     expect(await info(source)).toMatchObject({ kind: 'live', stale: true, fetchedAt: '2026-06-01T16:59:50.000Z' });
     expect((await info(source)).message).toMatch(/request budget/);
+    expect((await info(source)).nextFetchAt).toBe('2026-06-01T17:00:50.000Z');
     clock.advance(50);
     expect((await source.refresh!()).response.source).toMatchObject({ stale: false, fetchedAt: '2026-06-01T17:00:50.000Z' });
     expect(fake.counts()).toMatchObject({ login: 1, query: 2 });

@@ -26,6 +26,7 @@ import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
 import { localFetchGate, type AttemptRecord, type FetchGate, type FetchLease } from './fetch-gate.ts';
 import type { ParsedBoxscore } from './parse.ts';
+import { waitWords } from '../shared/time-words.ts';
 import { isDue, nextDailyCutoff, publicationDay, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
@@ -56,6 +57,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   if (stored) log.info({ fetchedAt: stored.fetchedAt }, 'serving the stored boxscore');
   let lastError: UpstreamError | undefined;
   let nextAttemptAt = 0;
+  let attemptStartedAt = 0;
   let inflight: Promise<UpstreamError | undefined> | undefined;
   let closed = false;
   // Built on first use after each state change (not per request, and not when nobody asks).
@@ -70,11 +72,16 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   };
 
   function prepare(problem: UpstreamError | undefined): PreparedBoxscore {
+    // A current copy waits for the next daily one; otherwise (due, stale, none) only the wait after the last attempt counts.
+    // While a fetch is under way, it is the fetch's start: the copy is being renewed now, not after its interval.
+    const afterAttempt = inflight ? attemptStartedAt : nextAttemptAt;
+    const nextFetch = good && !problem ? Math.max(nextDailyCutoff(good.fetchedAt).getTime(), afterAttempt) : afterAttempt;
+    const nextFetchAt = new Date(nextFetch).toISOString();
     if (good) {
       const fetchedAt = good.fetchedAt.toISOString();
       const message = problem ? `${sentence(problem.message)} Showing the last good copy, fetched ${minuteOf(good.fetchedAt)}.` : null;
       return prepareBoxscore(
-        { kind: 'live', asOf: publicationDay(good.fetchedAt), fetchedAt, citation: CITATION, stale: problem !== undefined, message },
+        { kind: 'live', asOf: publicationDay(good.fetchedAt), fetchedAt, citation: CITATION, stale: problem !== undefined, message, nextFetchAt },
         good.parsed,
       );
     }
@@ -88,6 +95,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
         citation: CITATION,
         stale: true,
         message: `${why} No live data is available, so the embedded 2015 snapshot (as of ${embedded.asOf}) is shown instead.`,
+        nextFetchAt,
       },
       readEmbeddedSnapshot(embedded),
     );
@@ -132,6 +140,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   }
 
   async function attempt(): Promise<UpstreamError | undefined> {
+    attemptStartedAt = now().getTime();
     const heldAt = good?.fetchedAt.getTime();
     let lease: FetchLease;
     try {
@@ -220,7 +229,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
           throw new AppError(
             429,
             'REFRESH_TOO_SOON',
-            `Space-Track was asked moments ago, and the dashboard keeps to Space-Track's usage limits. Try again in ${seconds} seconds.`,
+            `Space-Track was asked moments ago, and the dashboard keeps to Space-Track's usage limits. Try again in ${waitWords(waitMs)}.`,
             { 'Retry-After': String(seconds) },
           );
         }

@@ -11,6 +11,7 @@
 import { rateLimit, type Store } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../logger.ts';
+import { waitWords } from '../shared/time-words.ts';
 import { AppError } from './app-error.ts';
 
 export interface RateLimits {
@@ -59,7 +60,7 @@ function limiter(perMinute: number, code: string, what: string, logger: Logger, 
     handler: (_req, res, next) => {
       // The library has set Retry-After (seconds until the window resets); keep it on the error.
       const retryAfter = String(res.getHeader('Retry-After') ?? 60);
-      next(new AppError(429, code, `Too many ${what} from this browser: at most ${perMinute} a minute. Try again in ${retryAfter} seconds.`, { 'Retry-After': retryAfter }));
+      next(new AppError(429, code, `Too many ${what} from this browser: at most ${perMinute} a minute. Try again in ${waitWords(Number(retryAfter) * 1000)}.`, { 'Retry-After': retryAfter }));
     },
   });
 }

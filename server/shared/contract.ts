@@ -88,6 +88,14 @@ export const sourceSchema = z.object({
   stale: z.boolean(),
   /** Plain words for the user: why the data is stale or why the snapshot is shown. */
   message: z.string().nullable(),
+  /**
+   * Live mode: the earliest time the server may fetch a copy from Space-Track (ISO 8601). For a
+   * current copy, the next daily copy (after 17:00 UTC); after a failure, the end of the wait that
+   * follows it (minimum interval, rate-limit backoff, spent request budget). In the past when a
+   * fetch may start now (the next request starts it). Pages poll by it; Refresh is useless before
+   * it. Null (or absent) where nothing is ever fetched (the embedded snapshot, a past snapshot).
+   */
+  nextFetchAt: z.string().datetime().nullable().optional(),
   /** A rebuilt boxscore only: the catalogue it was counted from, and what the count leaves out. */
   rebuilt: z
     .object({

@@ -83,7 +83,8 @@ export const upstreamErrors = {
   budgetExhausted: (retryAfterSeconds: number) =>
     new UpstreamError(
       'UPSTREAM_BUDGET_EXHAUSTED',
-      `The dashboard has used its request budget for Space-Track; it can ask again in ${retryAfterSeconds} seconds.`,
+      // No duration here: this message is shown while the wait runs down; the page counts it down itself.
+      'The dashboard has used its request budget for Space-Track and waits before asking again.',
       { retryAfterSeconds },
     ),
   /**

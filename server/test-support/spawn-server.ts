@@ -19,11 +19,11 @@ export interface SpawnedServer {
   port(ms?: number): Promise<string>;
 }
 
-/** `script`: the entry to run, server/index.ts unless said (e.g. the dev:live launcher). */
-export function spawnServer(env: Record<string, string>, script = join('server', 'index.ts')): SpawnedServer {
+/** `script`: the entry to run, server/index.ts unless said (e.g. the dev:live launcher), with `args`. */
+export function spawnServer(env: Record<string, string>, script = join('server', 'index.ts'), args: string[] = []): SpawnedServer {
   // Empty values count as unset and win over a developer's own .env.
   // tsx resolved here, so the server's working folder (a fresh one: nothing may depend on it) does not matter.
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, script)], {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, script), ...args], {
     cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', DASHBOARD_TOKEN: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,14 +1,25 @@
 import type { BoxscoreSourceInfo, DataIssue } from '../../../server/shared/contract.ts';
 import { citationText } from '../../lib/citation.ts';
 import { formatInstant } from '../../lib/format.ts';
+import { LiveStatus } from './live-status.tsx';
 
-/** What the data is and how fresh: the snapshot label, the stale warning, and data issues. */
-export function SourceNotice({ source, issues: allIssues }: { source: BoxscoreSourceInfo; issues: readonly DataIssue[] }) {
+interface Props {
+  source: BoxscoreSourceInfo;
+  issues: readonly DataIssue[];
+  /** The last check for a newer copy failed (the server unreachable): the copy shown may be old. */
+  checkFailed?: string | null;
+}
+
+/** What the data is and how fresh: live mode's banner or the snapshot label, and data issues. */
+export function SourceNotice({ source, issues: allIssues, checkFailed = null }: Props) {
   // Totals mismatches are shown beside the headline figures, where they matter.
   const issues = allIssues.filter((issue) => issue.row !== 'totals');
   return (
     <>
-      {source.stale ? (
+      {source.nextFetchAt ? (
+        // Live mode (the embedded snapshot standing in for missing live data included).
+        <LiveStatus source={source} checkFailed={checkFailed} />
+      ) : source.stale ? (
         <div role="alert" className="notice warning">
           <strong>{source.kind === 'snapshot' ? 'No live data: showing the embedded snapshot' : source.kind === 'rebuilt' ? 'Rebuilt from an older satellite catalogue' : 'Stale data'}</strong> (as of {source.asOf}
           {source.fetchedAt ? `, fetched ${formatInstant(source.fetchedAt)}` : ''}). {source.message}
