@@ -39,6 +39,8 @@ describe('GET /api/boxscore', () => {
       citation: 'Source: Space-Track.org',
       stale: false,
       message: 'No Space-Track credentials are configured: set SPACETRACK_IDENTITY and SPACETRACK_PASSWORD for live data.',
+      // An embedded snapshot is never fetched again.
+      nextFetchAt: null,
     });
     expect(body.rows).toHaveLength(85);
     expect(body.totals.counts.countryTotal).toBe(40454);

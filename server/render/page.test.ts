@@ -19,7 +19,7 @@ const logger = createLogger('silent');
 
 const page = async (url: string) => (await fetch(url)).text();
 /** The body rows' country names, in order. */
-const countries = (html: string) => [...html.matchAll(/<tr[^>]*><th scope="row" class="country">(?:<button[^>]*>)?([^<]+)/g)].map((m) => m[1]);
+const countries = (html: string) => [...html.matchAll(/<tr[^>]*><th scope="row" class="country" data-col="country"[^>]*>(?:<button[^>]*>)?([^<]+)/g)].map((m) => m[1]);
 const dataBlock = (html: string) => {
   const json = /<script type="application\/json" id="boxscore-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
   return json === undefined ? null : (JSON.parse(json) as { boxscore: { rows: unknown[]; source: { asOf: string } }; history: { snapshots: { asOf: string }[] } | null });
