@@ -19,7 +19,7 @@ for (const screen of SCREENS) {
 
     test('the dashboard, a comparison, the column menu and a country detail pass the audit', async ({ dashboard, page, a11y }) => {
       await dashboard.open('/?compare=2015-02-23');
-      await expect(page.getByRole('columnheader', { name: 'Change since 2015-02-23' })).toBeVisible();
+      await expect(page.getByRole('rowheader', { name: 'Change since 2015-02-23' })).toBeVisible();
       await a11y.check('comparing with 2015-02-23');
 
       await page.getByText('Columns', { exact: true }).click();

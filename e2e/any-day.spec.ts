@@ -53,7 +53,7 @@ test('any day since 1957 sets the whole dashboard, in the address, labelled real
   const added = changes.totals.delta.countryTotal;
   expect(added).toBeGreaterThan(0);
   await expect(page.getByTestId('delta-countryTotal')).toHaveText(`+${count(added)} since 2014-03-05`);
-  await expect(page.getByRole('columnheader', { name: 'Change since 2014-03-05' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Change since 2014-03-05' })).toBeVisible();
 
   // A day outside the catalogue's range is refused with the range, and nothing changes.
   await day.fill('1950-01-01');
