@@ -144,7 +144,7 @@ test('when comparing, the chart can show each type’s change, signed, from a ze
   await expect(ticks.first()).toHaveText(/^−\d/);
   // The CIS lost 6 pieces of debris in orbit and gained a payload: drawn left and right of zero, to scale.
   const zero = await tickX(dashboard, '0');
-  const tickTexts = await ticks.allInnerTexts();
+  const tickTexts = await ticks.allTextContents(); // SVG text has no innerText
   const last = tickTexts.at(-1)!;
   const perObject = ((await tickX(dashboard, last)) - zero) / Number(last.replace(/[+,]/g, ''));
   const debris = await firstBar(dashboard, 'orbitalDebris');

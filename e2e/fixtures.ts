@@ -26,6 +26,8 @@ export class DashboardPage {
   readonly bodyRows: Locator;
   readonly chart: Locator;
   readonly chartLabels: Locator;
+  /** The column menu's summary: "Columns", or "Columns (3 hidden)" once some are hidden. */
+  readonly columnsMenu: Locator;
 
   constructor(
     readonly page: Page,
@@ -38,6 +40,7 @@ export class DashboardPage {
     this.bodyRows = this.table.locator('tbody tr');
     this.chart = page.getByRole('figure');
     this.chartLabels = this.chart.locator('text.chart-tick');
+    this.columnsMenu = page.locator('summary', { hasText: /^Columns( \(\d+ hidden\))?$/ });
   }
 
   /** Open the page and wait until it is live (hydrated): a server-rendered page shows before it reacts. */

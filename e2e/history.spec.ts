@@ -59,7 +59,7 @@ test('CSV export holds exactly the view: filter, sort, visible columns, changes'
   await dashboard.filter.fill('republic');
   await dashboard.sortButton('Orbital debris').click(); // the most first
   await dashboard.sortButton('Orbital debris').click(); // then ascending
-  await page.getByText('Columns', { exact: true }).click();
+  await dashboard.columnsMenu.click();
   for (const column of ['Orbital TBA', 'Decayed payload', 'Decayed rocket body', 'Decayed debris', 'Decayed total', 'Debris per payload']) {
     await page.getByRole('checkbox', { name: column, exact: true }).uncheck();
   }
@@ -199,7 +199,9 @@ test('country detail: breakdown, share, rank, trend chart and its PNG; Escape cl
   await expect(dialog.locator('tr[data-key="orbitalTba"] td')).toHaveText(['0', '—', '—']);
   const trend = dialog.getByRole('figure');
   await expect(trend).toContainText('objects across 2 snapshots');
-  await expect(trend.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['2015-02-23', '2015-03-05']);
+  // Four panels (in orbit, orbital debris, orbital payload, decayed), each over the two snapshots.
+  await expect(trend.locator('.trend-panel')).toHaveCount(4);
+  await expect(trend.locator('.trend-panel').first().locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['2015-02-23', '2015-03-05']);
 
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export trend PNG' }).click()]);
   expect(download.suggestedFilename()).toBe('boxscore-trend-cis-2015-03-05.png');

@@ -60,7 +60,7 @@ test('a filtered table ends with the subtotal of its rows, then the world; share
   await expect(dashboard.bodyRows.last().locator('td[data-col="debrisPerPayload"]')).toHaveText('—');
 
   // Hidden like the other columns, and the address keeps it.
-  await page.getByText('Columns', { exact: true }).click();
+  await dashboard.columnsMenu.click();
   await page.getByRole('checkbox', { name: 'Share of world in orbit' }).uncheck();
   await expect(dashboard.sortButton('Share of world in orbit')).toHaveCount(0);
   await expect(page).toHaveURL(/hide=worldShare/);
@@ -111,9 +111,9 @@ test('comparing at 1366 px: every count with its change beside it, on screen wit
   expect((await dashboard.countries())[0]).toContain(most.country);
 
   // The CSV: each count, then its change.
-  await page.getByText('Columns', { exact: true }).click();
+  await dashboard.columnsMenu.click();
   for (const column of ['Orbital TBA', 'Share of world in orbit', 'Debris per payload']) await page.getByRole('checkbox', { name: column, exact: true }).uncheck();
-  await page.getByText('Columns', { exact: true }).click();
+  await dashboard.columnsMenu.click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const lines = (await readFile((await download.path())!)).subarray(3).toString('utf8').split('\r\n');
   const since = ' since 2015-02-23';

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { formatCount } from '../../lib/format.ts';
 import { HIDEABLE_COLUMNS, type HideableKey } from './columns.ts';
 
@@ -18,6 +18,23 @@ interface Props {
 
 export function TableToolbar({ filter, onFilter, shown, total, comparing, onlyChanged, onOnlyChanged, hidden, onHidden, children }: Props) {
   const id = useId();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A menu closes as menus do: Escape (focus back on its summary) or a click anywhere outside it.
+  useEffect(() => {
+    const closeOutside = (event: PointerEvent) => {
+      const details = menu.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, []);
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    const details = menu.current;
+    if (event.key !== 'Escape' || !details?.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+    event.stopPropagation();
+  };
   return (
     <div className="toolbar">
       <label htmlFor={id}>Filter countries</label>
@@ -39,7 +56,7 @@ export function TableToolbar({ filter, onFilter, shown, total, comparing, onlyCh
           Only changed
         </label>
       ) : null}
-      <details className="columns-menu">
+      <details className="columns-menu" ref={menu} onKeyDown={closeOnEscape}>
         <summary>Columns{hidden.length > 0 ? ` (${hidden.length} hidden)` : ''}</summary>
         <fieldset>
           <legend className="visually-hidden">Columns shown in the table and the CSV</legend>

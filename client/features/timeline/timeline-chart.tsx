@@ -34,7 +34,9 @@ export function TimelineChart({ plot, theme, narrow, range, onRange, events, cap
     responsive: true,
     style: { width: '100%', height: narrow ? 320 : 400 },
     margin: { top: 20, right: narrow ? 8 : 24, bottom: 8, left: 8 },
-    role: 'img',
+    // A group, not an img: the range brush's handles inside it are keyboard controls, and an img's
+    // children are presentational (axe: nested-interactive).
+    role: 'group',
     'aria-label': plot.title,
   } as const;
   const children = (
