@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { createApp } from '../server/app.ts';
 import { createEmbeddedSource } from '../server/boxscore/embedded.ts';
+import { createHistory } from '../server/boxscore/history.ts';
+import type { SnapshotStore } from '../server/boxscore/snapshot-store.ts';
 import type { BoxscoreSource } from '../server/boxscore/source.ts';
 import { PROJECT_ROOT } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
@@ -80,7 +82,8 @@ export interface A11y {
 const auditedOpenings = new Set<string>();
 
 /** Start the real app over a given source for one test; resolves to its base URL. */
-export type ServeSource = (source: BoxscoreSource) => Promise<string>;
+/** Serve a source; with its store, the history lists the stored copies as the real server's does. */
+export type ServeSource = (source: BoxscoreSource, store?: SnapshotStore) => Promise<string>;
 
 export interface LiveDashboard {
   url: string;
@@ -172,8 +175,9 @@ export const test = base.extend<
   dashboard: async ({ page, a11y }, use) => use(new DashboardPage(page, a11y)),
   serve: async ({}, use) => {
     const started: Listening[] = [];
-    await use(async (source) => {
-      const listening = await listen(createApp({ source, logger: createLogger('silent'), clientDir: CLIENT_DIR }));
+    await use(async (source, store) => {
+      const history = createHistory({ source, store });
+      const listening = await listen(createApp({ source, history, logger: createLogger('silent'), clientDir: CLIENT_DIR }));
       started.push(listening);
       return listening.url;
     });
@@ -201,7 +205,7 @@ export const test = base.extend<
         await live.source.close?.();
         await fake.close();
       });
-      return { url: await serve(live.source), fake, clock, time };
+      return { url: await serve(live.source, live.store), fake, clock, time };
     });
     for (const cleanup of cleanups) await cleanup();
   },
