@@ -319,12 +319,15 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
         <Suspense fallback={null}>
           <ObjectsDialog
             key={`${view.objects.code ?? '*'}:${view.objects.count}:${source.asOf}`}
-            code={objectsRow?.code ?? null}
-            who={objectsRow ? `${objectsRow.country} (${objectsRow.code})` : 'All countries'}
-            count={view.objects.count}
-            value={(objectsRow?.counts ?? data.totals.counts)[view.objects.count]}
-            asOf={source.asOf}
-            real={source.kind !== 'rebuilt'}
+            subject={{
+              kind: 'count',
+              code: objectsRow?.code ?? null,
+              who: objectsRow ? `${objectsRow.country} (${objectsRow.code})` : 'All countries',
+              count: view.objects.count,
+              value: (objectsRow?.counts ?? data.totals.counts)[view.objects.count],
+              asOf: source.asOf,
+              real: source.kind !== 'rebuilt',
+            }}
             onClose={() => update({ objects: null })}
           />
         </Suspense>

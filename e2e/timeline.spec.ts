@@ -93,16 +93,32 @@ test('the timeline loads on demand; the world\'s orbital debris rises; countries
   await expect(page).not.toHaveURL(/timeline=|tc=/);
 });
 
-test('the timeline exports its figure as a PNG and marks the largest debris events', async ({ dashboard, page, request }) => {
+test('the timeline exports its figure as a PNG and marks the largest debris events, whose pieces a click lists', async ({ dashboard, page, request, a11y }) => {
   await dashboard.open('/?timeline=1&tshow=both');
   const panel = page.getByRole('region', { name: 'Timeline since 1957' });
   await expect(panel.getByRole('heading', { level: 3 }).first()).toHaveText('World: objects in orbit and decayed by type (stacked), 1957–2026, at the end of each year');
-  const events = (await (await request.get('/api/events?limit=5')).json()) as { events: { name: string; pieces: number }[] };
+  const events = (await (await request.get('/api/events?limit=5')).json()) as { events: { name: string; pieces: number; launch: string }[] };
   const items = panel.getByRole('list').filter({ has: page.getByRole('listitem').filter({ hasText: 'pieces' }) }).getByRole('listitem');
   await expect(items).toHaveCount(events.events.length);
   await expect(items.first()).toContainText(`${events.events[0]!.name}`);
   await expect(items.first()).toContainText(`${events.events[0]!.pieces.toLocaleString('en-US')} pieces`);
   await expect(panel.locator('.recharts-reference-line')).toHaveCount(events.events.length);
+  // Each mark names its event and its pieces where it happened.
+  const first = events.events[0]!;
+  await expect(panel.locator('.timeline-figure svg text').filter({ hasText: `1 ${first.name} · ${first.pieces.toLocaleString('en-US')} pieces` })).toHaveCount(1);
+
+  // Clicking an event lists its pieces: as many as it says, each of its launch.
+  await items.first().getByRole('button', { name: `List the ${first.pieces.toLocaleString('en-US')} pieces of ${first.name}` }).click();
+  const pieces = page.getByRole('dialog', { name: new RegExp(`^The pieces of a breakup: debris of ${first.name} \\(launch ${first.launch}\\)`) });
+  await expect(pieces).toBeVisible();
+  await expect(pieces.getByTestId('objects-summary')).toContainText(`${first.pieces.toLocaleString('en-US')} objects in the satellite catalogue`);
+  await expect(pieces.getByText(`Page 1 of ${Math.ceil(first.pieces / 100)}`, { exact: true })).toBeVisible();
+  const designators = await pieces.locator('tbody tr td:nth-of-type(2)').allTextContents();
+  expect(designators).toHaveLength(100);
+  for (const d of designators) expect(d.startsWith(first.launch)).toBe(true);
+  await a11y.check('the pieces of a breakup listed');
+  await page.keyboard.press('Escape');
+  await expect(pieces).toBeHidden();
 
   const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export timeline PNG' }).click()]);
   expect(png.suggestedFilename()).toBe('timeline-world-year.png');

@@ -121,6 +121,22 @@ describe('the API over the satellite catalogue, without credentials', () => {
     expect(eventsResponseSchema.parse((await get('/api/events')).body).events).toHaveLength(10);
   });
 
+  it('objects of one launch: an event\'s pieces, as many as the event says, each of that launch', async () => {
+    const [fengyun] = eventsResponseSchema.parse((await get('/api/events?limit=1')).body).events;
+    const pieces = objectsResponseSchema.parse((await get(`/api/objects?launch=${fengyun!.launch}&type=debris&sort=-decay&limit=500`)).body);
+    expect(pieces).toMatchObject({ launch: '1999-025', type: 'debris', code: null, state: null, total: fengyun!.pieces });
+    expect(pieces.objects).toHaveLength(Math.min(500, fengyun!.pieces));
+    expect(pieces.objects.every((o) => o.intlDes.startsWith('1999-025'))).toBe(true);
+    const inOrbit = objectsResponseSchema.parse((await get(`/api/objects?launch=1999-025&type=debris&state=orbital&limit=1`)).body);
+    expect(inOrbit.total).toBe(fengyun!.inOrbit);
+    // The launch's payloads are of it too: the two the event names (Fengyun 1C and SJ-5 shared the rocket).
+    const payloads = objectsResponseSchema.parse((await get('/api/objects?launch=1999-025&type=payload')).body);
+    expect(payloads.objects.map((o) => o.name)).toEqual(fengyun!.payloads);
+    expect(fengyun!.payloads).toEqual(['FENGYUN 1C', 'SJ-5']);
+    expect(await error('/api/objects?launch=1999-25')).toEqual([400, 'The query parameter launch must be a launch such as 1999-025 (year and launch number).']);
+    expect(await error('/api/objects?launch=1999-025A')).toEqual([400, 'The query parameter launch must be a launch such as 1999-025 (year and launch number).']);
+  });
+
   it('history says the catalogue\'s range and lists its day; changes and trends work for any days', async () => {
     const history = historyResponseSchema.parse((await get('/api/boxscore/history')).body);
     expect(history.snapshots.map((s) => [s.asOf, s.kind])).toEqual([

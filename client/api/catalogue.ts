@@ -13,6 +13,8 @@ export interface ObjectsRequest {
   code: string | null;
   type: 'payload' | 'rocketBody' | 'debris' | 'tba' | null;
   state: 'orbital' | 'decayed' | null;
+  /** One launch (YYYY-NNN) only; null for any. */
+  launch: string | null;
   asOf: string;
   /** Field, "-" first when descending. */
   sort: string;
@@ -33,6 +35,7 @@ export function objectsPath(r: ObjectsRequest): string {
   if (r.code) params.set('code', r.code);
   if (r.type) params.set('type', r.type);
   if (r.state) params.set('state', r.state);
+  if (r.launch) params.set('launch', r.launch);
   return `/api/objects?${params.toString()}`;
 }
 
@@ -55,12 +58,13 @@ export function useTimeline(r: TimelineRequest) {
   return useQuery({ ...timelineQuery(r), placeholderData: keepPreviousData });
 }
 
-export function useObjects(r: ObjectsRequest) {
+export function useObjects(r: ObjectsRequest, enabled = true) {
   return useQuery({
     queryKey: catalogueKeys.objects(r),
     queryFn: ({ signal }) => apiFetch<ObjectsResponse>(objectsPath(r), { signal }),
     staleTime: CATALOGUE_STALE_MS,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -31,6 +31,8 @@ export interface ObjectsQuery {
   code?: number;
   type?: ObjectTypeKey;
   state?: 'orbital' | 'decayed';
+  /** One launch (YYYY-NNN): objects whose international designator starts with it. */
+  launch?: string;
   day: number;
   sort: ObjectSortField;
   descending: boolean;
@@ -51,6 +53,7 @@ export function findObjects(index: CatalogueIndex, orders: ObjectOrders, q: Obje
     if (q.code !== undefined && data.owner[i] !== q.code) continue;
     if (type >= 0 && data.type[i] !== type) continue;
     if (q.state !== undefined && (data.decay[i]! <= q.day) !== (q.state === 'decayed')) continue;
+    if (q.launch !== undefined && !data.intlDes[i]!.startsWith(q.launch)) continue;
     if (total >= q.offset && picked.length < q.limit) picked.push(i);
     total += 1;
   }

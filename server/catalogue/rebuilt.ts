@@ -31,6 +31,8 @@ export interface ObjectsParams {
   code?: string;
   type?: ObjectTypeKey;
   state?: 'orbital' | 'decayed';
+  /** One launch (YYYY-NNN) only. */
+  launch?: string;
   asOf?: string;
   sort: ObjectSortField;
   descending: boolean;
@@ -156,16 +158,17 @@ export function createRebuilt({ catalogues, newestRealRows }: { catalogues: Cata
       const { loaded, index } = await state();
       const day = p.asOf === undefined ? index.lastDay : dayIn(loaded, p.asOf);
       const code = p.code === undefined ? undefined : codeIn(loaded, p.code);
-      const key = `${loaded.version}|objects|${code}|${p.type}|${p.state}|${day}|${p.sort}|${p.descending}|${p.offset}|${p.limit}`;
+      const key = `${loaded.version}|objects|${code}|${p.type}|${p.state}|${p.launch}|${day}|${p.sort}|${p.descending}|${p.offset}|${p.limit}`;
       return cachedBody(key, (): ObjectsResponse => ({
         asOf: fromDay(day),
         code: code === undefined ? null : index.data.codes[code]!,
+        launch: p.launch ?? null,
         type: p.type ?? null,
         state: p.state ?? null,
         sort: `${p.descending ? '-' : ''}${p.sort}`,
         offset: p.offset,
         limit: p.limit,
-        ...findObjects(index, loaded.prepared.orders, { code, type: p.type, state: p.state, day, sort: p.sort, descending: p.descending, offset: p.offset, limit: p.limit }),
+        ...findObjects(index, loaded.prepared.orders, { code, type: p.type, state: p.state, launch: p.launch, day, sort: p.sort, descending: p.descending, offset: p.offset, limit: p.limit }),
         catalogue: loaded.ref,
         citation: catalogueCitation(loaded.ref.date),
       }));

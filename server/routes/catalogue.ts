@@ -9,7 +9,7 @@ import { MAX_EVENTS } from '../catalogue/events.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { sendPrepared } from '../http/prepared-json.ts';
 import { isoDate, parseQuery } from '../http/query.ts';
-import { OBJECT_SORT_FIELDS, OBJECT_STATES, OBJECT_TYPE_KEYS, OBJECTS_MAX_LIMIT, TIMELINE_MAX_CODES, TIMELINE_STEPS, type ObjectSortField } from '../shared/contract.ts';
+import { LAUNCH_DESIGNATOR, OBJECT_SORT_FIELDS, OBJECT_STATES, OBJECT_TYPE_KEYS, OBJECTS_MAX_LIMIT, TIMELINE_MAX_CODES, TIMELINE_STEPS, type ObjectSortField } from '../shared/contract.ts';
 
 const READ = ['GET', 'HEAD'];
 
@@ -41,6 +41,7 @@ const OBJECTS_QUERY = {
   code: ownerCode.optional(),
   type: z.enum(OBJECT_TYPE_KEYS, `must be one of ${OBJECT_TYPE_KEYS.join(', ')}`).optional(),
   state: z.enum(OBJECT_STATES, 'must be orbital or decayed').optional(),
+  launch: z.string().regex(LAUNCH_DESIGNATOR, 'must be a launch such as 1999-025 (year and launch number)').optional(),
   asOf: isoDate.optional(),
   sort: z.string().regex(SORT, `must be one of ${OBJECT_SORT_FIELDS.join(', ')}, with "-" first for descending order`).default('noradId'),
   offset: wholeNumber(0, 1_000_000).default(0),

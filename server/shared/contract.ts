@@ -219,14 +219,19 @@ export const catalogueObjectSchema = z.object({
 });
 export type CatalogueObject = z.infer<typeof catalogueObjectSchema>;
 
+/** A launch's international designator without the piece letters: 1999-025. */
+export const LAUNCH_DESIGNATOR = /^\d{4}-\d{3}$/;
+
 /**
- * `GET /api/objects?code&type&state&asOf&sort&offset&limit`: the objects behind one cell of the
+ * `GET /api/objects?code&type&state&launch&asOf&sort&offset&limit`: the objects behind one cell of the
  * rebuilt boxscore; `total` equals that cell's count (type "tba" is UNKNOWN in orbit; decayed
  * UNKNOWN objects, in no count of the boxscore, are listed with type "tba" and state "decayed").
+ * `launch` (YYYY-NNN) keeps one launch's objects: with type "debris", the pieces of a breakup event.
  */
 export const objectsResponseSchema = z.object({
   asOf: z.string().regex(ISO_DATE),
   code: z.string().nullable(),
+  launch: z.string().regex(LAUNCH_DESIGNATOR).nullable(),
   type: z.enum(OBJECT_TYPE_KEYS).nullable(),
   state: z.enum(OBJECT_STATES).nullable(),
   /** The field sorted by, "-" first when descending. */

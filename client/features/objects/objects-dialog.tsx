@@ -1,6 +1,6 @@
 /**
- * The objects behind one count of the boxscore (loaded on demand): a modal list from the catalogue,
- * sortable and paged, with all of them as CSV.
+ * The objects behind one count of the boxscore, or the pieces of one breakup (loaded on demand):
+ * a modal list from the catalogue, sortable and paged, with all of them as CSV.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CountKey } from '../../../server/shared/counts.ts';
@@ -12,7 +12,9 @@ import { downloadText, toCsv } from '../../lib/csv.ts';
 import { formatCount } from '../../lib/format.ts';
 import { COUNT_FILTERS, listsDecayedUnknown, nextObjectSort, OBJECT_COLUMNS } from './objects-query.ts';
 
-interface Props {
+/** A count of the boxscore: one country's (or every country's) cell of one day. */
+export interface CountSubject {
+  kind: 'count';
   code: string | null;
   /** "FRANCE (FR)", or "All countries". */
   who: string;
@@ -22,23 +24,61 @@ interface Props {
   asOf: string;
   /** The day's figures are a real boxscore (the list comes from the catalogue all the same). */
   real: boolean;
+}
+
+/** A breakup event: the catalogued debris of one launch, at the catalogue's date. */
+export interface EventSubject {
+  kind: 'event';
+  launch: string;
+  /** The object the pieces came from. */
+  name: string;
+  asOf: string;
+}
+
+interface Props {
+  subject: CountSubject | EventSubject;
   onClose: () => void;
+}
+
+type Filter = Omit<ObjectsRequest, 'sort' | 'offset' | 'limit'>;
+
+/** What is listed: the request's filter, the words for it, the CSV's name. */
+function describe(subject: CountSubject | EventSubject): { filter: Filter; title: string; what: string; fileName: string } {
+  if (subject.kind === 'event') {
+    const what = `debris of ${subject.name} (launch ${subject.launch}), ${subject.asOf}`;
+    return {
+      filter: { code: null, type: 'debris', state: null, launch: subject.launch, asOf: subject.asOf },
+      title: `The pieces of a breakup: ${what}`,
+      what,
+      fileName: `objects-launch-${subject.launch}-debris-${subject.asOf}.csv`,
+    };
+  }
+  const { code, count, who, asOf } = subject;
+  const what = `${COUNT_LABELS[count]}, ${who}, ${asOf}`;
+  return {
+    filter: { code, ...COUNT_FILTERS[count], launch: null, asOf },
+    title: `The objects behind a count: ${what}`,
+    what,
+    fileName: `objects-${(code ?? 'all').toLowerCase()}-${count}-${asOf}.csv`,
+  };
 }
 
 const PAGE = 100;
 const CSV_PAGE = 500;
 const SPACE_TRACK_SATCAT = 'https://www.space-track.org/#catalog';
 
-export function ObjectsDialog({ code, who, count, value, asOf, real, onClose }: Props) {
+export function ObjectsDialog({ subject, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [sort, setSort] = useState('noradId');
   const [page, setPage] = useState(0);
   const [csv, setCsv] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
-  const request: ObjectsRequest = { code, ...COUNT_FILTERS[count], asOf, sort, offset: page * PAGE, limit: PAGE };
+  const { filter, title, what, fileName } = describe(subject);
+  const request: ObjectsRequest = { ...filter, sort, offset: page * PAGE, limit: PAGE };
   const objects = useObjects(request);
-  // The decayed objects of unknown type, listed with these but counted in none (asked only when they can be among them).
-  const unknown = useObjects({ code, type: 'tba', state: 'decayed', asOf, sort: 'noradId', offset: 0, limit: 1 });
-  const decayedUnknown = listsDecayedUnknown(count) ? (unknown.data?.total ?? 0) : 0;
+  // The decayed objects of unknown type, listed with a count's objects but counted in none (asked only when they can be among them).
+  const countsUnknown = subject.kind === 'count' && listsDecayedUnknown(subject.count);
+  const unknown = useObjects({ code: filter.code, type: 'tba', state: 'decayed', launch: null, asOf: filter.asOf, sort: 'noradId', offset: 0, limit: 1 }, countsUnknown);
+  const decayedUnknown = countsUnknown ? (unknown.data?.total ?? 0) : 0;
 
   useEffect(() => {
     const element = dialog.current;
@@ -47,8 +87,6 @@ export function ObjectsDialog({ code, who, count, value, asOf, real, onClose }: 
 
   const total = objects.data?.total ?? null;
   const pages = total === null ? 1 : Math.max(1, Math.ceil(total / PAGE));
-  const what = `${COUNT_LABELS[count]}, ${who}, ${asOf}`;
-  const fileName = `objects-${(code ?? 'all').toLowerCase()}-${count}-${asOf}.csv`;
 
   async function exportCsv() {
     setCsv({ busy: true, error: null });
@@ -69,9 +107,7 @@ export function ObjectsDialog({ code, who, count, value, asOf, real, onClose }: 
   return (
     <dialog ref={dialog} className="detail objects" aria-labelledby="objects-title" onClose={onClose}>
       <div className="detail-header">
-        <h2 id="objects-title">
-          The objects behind a count: {what}
-        </h2>
+        <h2 id="objects-title">{title}</h2>
         <button type="button" onClick={() => dialog.current?.close()} aria-label="Close the list of objects">
           Close
         </button>
@@ -80,8 +116,8 @@ export function ObjectsDialog({ code, who, count, value, asOf, real, onClose }: 
         {total === null ? 'Loading…' : `${formatCount(total)} ${total === 1 ? 'object' : 'objects'} in the satellite catalogue`}
         {total !== null && decayedUnknown > 0 ? `, of which ${formatCount(decayedUnknown)} decayed of unknown type: in no count of the boxscore, so the count is ${formatCount(total - decayedUnknown)}` : ''}
         .{' '}
-        {real && total !== null && total - decayedUnknown !== value
-          ? `This day's figures are Space-Track's own boxscore (${formatCount(value)}); the list is counted from the catalogue, which differs a little (see the README).`
+        {subject.kind === 'count' && subject.real && total !== null && total - decayedUnknown !== subject.value
+          ? `This day's figures are Space-Track's own boxscore (${formatCount(subject.value)}); the list is counted from the catalogue, which differs a little (see the README).`
           : null}
       </p>
       {objects.isError ? (

@@ -9,6 +9,11 @@ export interface EventMark {
   date: string;
   /** Its number in the list of events under the chart. */
   label: string;
+  /** The object the pieces came from, and how many were catalogued. */
+  name: string;
+  pieces: number;
+  /** In the right half of the range shown: its label reads leftwards from the line, so it stays inside. */
+  right: boolean;
 }
 
 interface Props {
@@ -60,8 +65,23 @@ export function TimelineChart({ plot, theme, narrow, range, onRange, events, cap
         contentStyle={{ background: theme.surface, color: theme.text, borderColor: theme.grid }}
       />
       <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ fontSize: 13, paddingBottom: 8 }} />
-      {events.map((e) => (
-        <ReferenceLine key={`${e.date}-${e.label}`} x={e.date} stroke={theme.muted} strokeDasharray="3 3" label={{ value: e.label, position: 'top', fill: theme.text, fontSize: 12, fontWeight: 600 }} />
+      {events.map((e, i) => (
+        <ReferenceLine
+          key={`${e.date}-${e.label}`}
+          x={e.date}
+          stroke={theme.muted}
+          strokeDasharray="3 3"
+          // Named where there is room; on a phone the number of the list under the chart. Staggered so
+          // that neighbours (two breakups of 2009) do not write over each other.
+          label={{
+            value: narrow ? e.label : `${e.label} ${e.name} · ${formatCount(e.pieces)} pieces`,
+            position: e.right ? 'insideTopRight' : 'insideTopLeft',
+            dy: (i % 3) * 16,
+            fill: theme.text,
+            fontSize: 12,
+            fontWeight: 600,
+          }}
+        />
       ))}
       <Brush
         dataKey="date"

@@ -2,7 +2,8 @@
  * The timeline since 1957 (loaded on demand: the page's first load carries none of it). World or
  * up to twelve countries, from the catalogue's timeline; every setting lives in the address.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import type { BreakupEvent } from '../../../server/shared/contract.ts';
 import { useEvents, useTimeline } from '../../api/catalogue.ts';
 import { Choice } from '../../lib/choice.tsx';
 import { CsvButton } from '../../lib/csv-button.tsx';
@@ -25,6 +26,7 @@ interface Props {
 }
 
 const EVENTS_SHOWN = 5;
+const ObjectsDialog = lazy(() => import('../objects/objects-dialog.tsx').then((m) => ({ default: m.ObjectsDialog })));
 // The brush moves many times a second; the address follows once it rests.
 const BRUSH_SETTLE_MS = 250;
 
@@ -32,6 +34,8 @@ export function TimelinePanel({ view, onChange, onClose, countries, theme, narro
   const figureRef = useRef<HTMLElement>(null);
   const timeline = useTimeline({ codes: view.codes, step: view.step });
   const events = useEvents(EVENTS_SHOWN);
+  // The event whose pieces are listed (a dialog over the timeline).
+  const [piecesOf, setPiecesOf] = useState<BreakupEvent | null>(null);
   const data = timeline.data;
   const plot = useMemo(() => (data ? timelinePlot(data, view) : null), [data, view]);
   const dates = useMemo(() => data?.dates ?? [], [data]);
@@ -58,10 +62,10 @@ export function TimelinePanel({ view, onChange, onClose, countries, theme, narro
   // A breakup is marked at the step of the month most of its pieces were catalogued in, by its number in the list.
   const marks: EventMark[] = useMemo(() => {
     if (!events.data || dates.length === 0) return [];
-    const shown = new Set(dates.slice(range[0], range[1] + 1));
+    const middle = (range[0] + range[1]) / 2;
     return events.data.events.flatMap((e, i) => {
-      const date = dates.find((d) => d >= `${e.busiestMonth}-01`);
-      return date && shown.has(date) ? [{ date, label: String(i + 1) }] : [];
+      const at = dates.findIndex((d) => d >= `${e.busiestMonth}-01`);
+      return at >= range[0] && at <= range[1] ? [{ date: dates[at]!, label: String(i + 1), name: e.name, pieces: e.pieces, right: at > middle }] : [];
     });
   }, [events.data, dates, range]);
 
@@ -131,11 +135,19 @@ export function TimelinePanel({ view, onChange, onClose, countries, theme, narro
           <ol className="event-list">
             {events.data.events.map((e) => (
               <li key={e.launch}>
-                <strong>{e.name}</strong> ({e.country}, launch {e.launch}): {formatCount(e.pieces)} pieces, {formatCount(e.inOrbit)} still in orbit; most catalogued in {e.busiestMonth}
+                <strong>{e.name}</strong> ({e.country}, launch {e.launch}): {formatCount(e.pieces)} pieces, {formatCount(e.inOrbit)} still in orbit; most catalogued in {e.busiestMonth}.{' '}
+                <button type="button" className="link-button" onClick={() => setPiecesOf(e)}>
+                  List the {formatCount(e.pieces)} pieces of {e.name}
+                </button>
               </li>
             ))}
           </ol>
         </div>
+      ) : null}
+      {piecesOf && events.data ? (
+        <Suspense fallback={null}>
+          <ObjectsDialog key={piecesOf.launch} subject={{ kind: 'event', launch: piecesOf.launch, name: piecesOf.name, asOf: events.data.catalogue.date }} onClose={() => setPiecesOf(null)} />
+        </Suspense>
       ) : null}
     </section>
   );
