@@ -1,4 +1,4 @@
-import type { BoxscoreResponse, ChangesResponse } from '../server/shared/contract.ts';
+import type { BoxscoreResponse, ChangesResponse, TrendResponse } from '../server/shared/contract.ts';
 import { expect, test } from './catalogue-fixtures.ts';
 
 // Long journeys over the real catalogue, on a machine shared by many (load averages of 40 seen on 2 cores).
@@ -67,4 +67,39 @@ test('a shared link to a rebuilt day and a comparison opens on them', async ({ d
   await expect(page.getByLabel('Compare with any day')).toHaveValue('1968-07-20');
   await expect(page.getByTestId('day-kind')).toHaveText('Rebuilt from the satellite catalogue');
   await expect(page.getByTestId('delta-countryTotal')).toHaveText(/^\+[\d,]+ since 1968-07-20$/);
+});
+
+test('a country detail: its trend since its first object on a time axis, and its share of the world at the chosen day', async ({ dashboard, page, request }) => {
+  const trend = (await (await request.get('/api/boxscore/trend?code=PRC')).json()) as TrendResponse;
+  const first = trend.points[0]!;
+  expect(first.kind).toBe('rebuilt');
+  await dashboard.open('/?asOf=2000-06-30&country=PRC');
+  const dialog = page.getByRole('dialog', { name: 'PEOPLES REPUBLIC OF CHINA (PRC)' });
+  await expect(dialog).toBeVisible();
+
+  // The share of the world is the day's: PRC's orbital debris over the world's, on 2000-06-30.
+  const day = (await (await request.get('/api/boxscore?asOf=2000-06-30')).json()) as BoxscoreResponse;
+  const prc = day.rows.find((r) => r.code === 'PRC')!.counts.orbitalDebris;
+  const share = `${((100 * prc) / day.totals.counts.orbitalDebris).toFixed(1)}%`;
+  await expect(dialog.locator('tr[data-key="orbitalDebris"] td')).toHaveText([count(prc), share, /^\d+ of \d+$/]);
+
+  // The trend is the country's whole history, not the days picked: since its first object.
+  const figure = dialog.getByRole('figure');
+  await expect(figure.getByRole('heading')).toHaveText(`PEOPLES REPUBLIC OF CHINA (PRC): objects since ${first.asOf.slice(0, 4)}`);
+  const panel = figure.locator('.trend-panel[data-key="orbitalTotal"]');
+  // Years on a time axis, not one category per point (two snapshots ten days apart would sit a year apart).
+  await expect(panel.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['1980', '1990', '2000', '2010', '2020']);
+  const newest = trend.points.at(-1)!;
+  await expect(panel.locator('.trend-latest')).toHaveText(count(newest.counts!.orbitalTotal));
+  // The change beside it is the last year's, from the newest point a year or more before.
+  const yearBefore = trend.points.findLast((p) => Date.parse(p.asOf) <= Date.parse(newest.asOf) - 365 * 86_400_000)!;
+  const delta = newest.counts!.orbitalTotal - yearBefore.counts!.orbitalTotal;
+  await expect(panel.locator('.trend-change')).toContainText(`+${count(delta)}`);
+  await expect(panel.locator('.trend-change')).toContainText(`since ${yearBefore.asOf}`);
+  // The value axis spans the values: from at most the smallest to at least the largest, on round numbers.
+  const values = trend.points.map((p) => p.counts?.orbitalTotal ?? 0);
+  const ticks = (await panel.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  expect(ticks[0]).toBeLessThanOrEqual(Math.min(...values));
+  expect(ticks.at(-1)).toBeGreaterThanOrEqual(Math.max(...values));
+  expect(ticks.at(-1)).toBeLessThan(2 * Math.max(...values));
 });

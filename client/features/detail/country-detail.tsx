@@ -117,7 +117,7 @@ export function CountryDetail({ row, rows, totals, asOf, theme, caption, exportF
       </table>
       <div className="detail-trend">
         <div className="panel-header">
-          <h3>Trend across snapshots</h3>
+          <h3>Trend</h3>
           {trend.data ? <ExportPngButton target={trendRef} fileName={exportFileName} theme={theme.name} label="Export trend PNG" /> : null}
         </div>
         {trend.isPending ? (

@@ -20,7 +20,7 @@ interface Props {
 function describe(entry: HistoryEntry, currentAsOf: string): string {
   const fetched = entry.fetchedAt ? formatInstant(entry.fetchedAt) : null;
   const kind =
-    entry.kind === 'snapshot' ? 'embedded' : entry.kind === 'rebuilt' ? 'rebuilt from the catalogue' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
+    entry.kind === 'snapshot' ? 'embedded' : entry.kind === 'rebuilt' ? 'rebuilt' : fetched ? `fetched ${fetched.startsWith(entry.asOf) ? fetched.slice(entry.asOf.length + 1) : fetched}` : 'live';
   return `${entry.asOf} (${kind}${entry.asOf === currentAsOf ? ', current' : ''})`;
 }
 

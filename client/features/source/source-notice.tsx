@@ -26,8 +26,8 @@ export function SourceNotice({ source, issues: allIssues, checkFailed = null }: 
         </div>
       ) : source.kind === 'rebuilt' ? (
         <p role="status" className="notice info">
-          <strong>Rebuilt boxscore</strong> as of <time dateTime={source.asOf}>{source.asOf}</time>: counted from Space-Track's satellite catalogue, not
-          Space-Track's own boxscore; the real 2015 boxscores are under Snapshot. {source.message}
+          {/* The server's message says what it is rebuilt from (and what is in no count): said once, not twice. */}
+          <strong>Rebuilt boxscore</strong> as of <time dateTime={source.asOf}>{source.asOf}</time>. {source.message} Space-Track's real boxscores are under Snapshot.
         </p>
       ) : source.kind === 'snapshot' ? (
         <p role="status" className="notice info">
