@@ -13,13 +13,13 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-async function openPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function openPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await context.addInitScript({ content: PAGE_MARKERS });
   return { page: await context.newPage(), close: () => context.close() };
 }
 
-async function marks(page: Page, names: string[]): Promise<Record<string, number>> {
+export async function marks(page: Page, names: string[]): Promise<Record<string, number>> {
   try {
     await page.waitForFunction((wanted) => wanted.every((n) => (window as unknown as BenchWindow).__bench[n] !== undefined), names, { timeout: 20_000 });
   } catch {

@@ -64,10 +64,11 @@ function staticBaseline(dir: string): express.Express {
 async function configuredApp(): Promise<express.Express> {
   const config = loadConfig(readEnv());
   const logger = createLogger(config.logLevel);
-  const { source, history } = await createSource(config, logger);
+  // As server/index.ts composes it (without REDIS_URL): the rebuilt boxscores of the catalogue included.
+  const { source, history, rebuilt } = await createSource(config, logger);
   const stop = () => void Promise.resolve(source.close?.()).finally(() => process.exit(0));
   process.on('SIGTERM', stop);
-  return createApp({ source, history, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
+  return createApp({ source, history, rebuilt, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
 }
 
 function syntheticApp(rows: number): express.Express {
