@@ -1,11 +1,11 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/shared/contract.ts';
-import { useBoxscore, useChanges, useHistory } from './api/boxscore.ts';
+import { useBoxscore, useChanges, useHistory, usePrefetchDays } from './api/boxscore.ts';
 import type { ChartOptions } from './features/chart/chart-data.ts';
 import { BoxscoreChart, type BoxscoreChartProps } from './features/chart/boxscore-chart.tsx';
 import { ChartControls } from './features/chart/chart-controls.tsx';
 import { DayControl } from './features/any-day/day-control.tsx';
-import { inRange, type DayRange } from './features/any-day/day-range.ts';
+import { inRange, sameDayInYear, yearOf, type DayRange } from './features/any-day/day-range.ts';
 import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
@@ -147,6 +147,9 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
   const chartTheme = CHART_THEMES[theme];
   const { source } = data;
   const newest = snapshots?.at(-1)?.asOf ?? source.asOf;
+  // The year slider's neighbours (the same day a year before and after), fetched ahead.
+  const neighbours = range ? [yearOf(source.asOf) - 1, yearOf(source.asOf) + 1].map((y) => sameDayInYear(source.asOf, y, range)).filter((d) => d !== source.asOf && d !== newest) : [];
+  usePrefetchDays(neighbours);
   const changes = useChanges(compare, compare ? source.asOf : null);
   const comparison: ChangesResponse | undefined = compare ? changes.data : undefined;
 

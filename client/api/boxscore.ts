@@ -87,6 +87,29 @@ function useNewCopyFollows(fetchedAt: string | null | undefined): void {
   }, [fetchedAt, queryClient]);
 }
 
+/**
+ * Fetches these days' boxscores ahead, once the page has painted (the year slider's neighbours: a
+ * step with the keyboard then repaints from the cache instead of waiting on the network). Each
+ * day is keyed as useBoxscore keys it, so the step finds it; a day already cached costs nothing.
+ */
+export function usePrefetchDays(days: readonly string[]): void {
+  const queryClient = useQueryClient();
+  const versionOf = useVersions();
+  const key = days.join(',');
+  useEffect(() => {
+    if (key === '') return;
+    const timer = setTimeout(() => {
+      for (const day of key.split(',')) void queryClient.prefetchQuery(boxscoreQuery(day, versionOf(day)));
+    }, PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+    // versionOf changes identity each render; the days and the history's versions are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, queryClient]);
+}
+
+/** Long enough for the step's own paint to go first; short next to a keyboard's repeat. */
+const PREFETCH_AFTER_MS = 50;
+
 export function useHistory() {
   return useQuery({
     queryKey: boxscoreKeys.history(),
