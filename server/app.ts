@@ -47,7 +47,16 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
 }
 
-export function createApp({ source, rebuilt, history = createHistory({ source, rebuilt }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false }: AppDeps): Express {
+export type App = Express & {
+  /**
+   * Resolves once the app is ready to answer its first page fast (index.ts listens then): without
+   * credentials, the first view is rendered ahead. In live mode nothing is done ahead, as the
+   * first copy may need Space-Track, which a start must not wait for.
+   */
+  ready: Promise<void>;
+};
+
+export function createApp({ source, rebuilt, history = createHistory({ source, rebuilt }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -75,5 +84,5 @@ export function createApp({ source, rebuilt, history = createHistory({ source, r
   const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger }) : null;
   app.use(staticClient(clientDir, pages));
   app.use(errorHandler(logger));
-  return app;
+  return Object.assign(app, { ready: pages && source.mode === 'snapshot' ? pages.warm() : Promise.resolve() });
 }
