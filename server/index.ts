@@ -26,8 +26,6 @@ const logger = createLogger(config.logLevel);
 const state = await createState(config, logger);
 const { source, history, rebuilt } = await createSource(config, logger, state);
 const clientDir = join(PROJECT_ROOT, 'dist');
-/** How long a start waits for the first view to be rendered ahead. */
-const READY_MS = 3000;
 const app = createApp({
   source,
   history,
@@ -41,9 +39,9 @@ const app = createApp({
   trustProxy: config.trustProxy,
 });
 
-// The first view rendered before listening (app.ready), so the first page after start is served
-// from memory; bounded, so that a start never waits long for it (a missing catalogue, say).
-await Promise.race([app.ready, new Promise((resolveLater) => setTimeout(resolveLater, READY_MS).unref())]);
+// The first view rendered before listening, so the first page after start is served from memory;
+// bounded, so that a start never waits long for it (a missing catalogue, say).
+await app.warm();
 
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();

@@ -68,7 +68,7 @@ async function configuredApp(): Promise<express.Express> {
   const stop = () => void Promise.resolve(source.close?.()).finally(() => process.exit(0));
   process.on('SIGTERM', stop);
   const app = createApp({ source, history, rebuilt, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
-  await app.ready; // as index.ts: listening once the first view is rendered
+  await app.warm(); // as index.ts: listening once the first view is rendered
   return app;
 }
 

@@ -191,7 +191,7 @@ describe('when the server cannot render a page, the shell goes out instead', () 
   it('in live mode an app is ready at once: nothing is asked of the source (Space-Track) before a request', async () => {
     let asked = 0;
     const live: BoxscoreSource = { mode: 'live', current: () => (asked++, new Promise(() => {})) };
-    await createApp({ source: live, logger, clientDir: DIST }).ready;
+    await createApp({ source: live, logger, clientDir: DIST }).warm(10_000);
     expect(asked).toBe(0);
   });
 
