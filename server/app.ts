@@ -47,7 +47,20 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
 }
 
-export function createApp({ source, rebuilt, history = createHistory({ source, rebuilt }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false }: AppDeps): Express {
+export type App = Express & {
+  /**
+   * Prepares ahead what the first reader would wait for, so the first page after start is served
+   * from memory: without credentials, the first view is rendered (resolves once done or given up,
+   * never rejects). In live mode nothing is done ahead, as the first copy may need Space-Track. The
+   * app answers without it; index.ts calls it before listening.
+   */
+  warm(waitMs?: number): Promise<void>;
+};
+
+/** How long a start waits for the first view to be rendered ahead (~0.5 s on a quiet machine, seconds on a busy one). */
+export const WARM_MS = 3000;
+
+export function createApp({ source, rebuilt, history = createHistory({ source, rebuilt }), logger, clientDir, dashboardToken, rateLimits = DEFAULT_RATE_LIMITS, rateLimitStores, stateHealth, trustProxy = false }: AppDeps): App {
   const app = express();
   app.disable('x-powered-by');
   // Behind a reverse proxy every request comes from the proxy: without this, all users would share one rate-limit bucket.
@@ -75,5 +88,12 @@ export function createApp({ source, rebuilt, history = createHistory({ source, r
   const pages = dashboardToken === undefined ? createPageRenderer({ source, history, clientDir, logger }) : null;
   app.use(staticClient(clientDir, pages));
   app.use(errorHandler(logger));
-  return app;
+  return Object.assign(app, {
+    async warm(waitMs = WARM_MS) {
+      if (!pages || source.mode !== 'snapshot') return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pages.warm(), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+      clearTimeout(timer);
+    },
+  });
 }

@@ -39,6 +39,10 @@ const app = createApp({
   trustProxy: config.trustProxy,
 });
 
+// The first view rendered before listening, so the first page after start is served from memory;
+// bounded, so that a start never waits long for it (a missing catalogue, say).
+await app.warm();
+
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -15,7 +15,7 @@ export interface MemoryFigures {
   after50kMb: number;
 }
 
-const mb = (bytes: number) => bytes / 1_048_576;
+export const mb = (bytes: number): number => bytes / 1_048_576;
 const settle = () => new Promise((r) => setTimeout(r, 1000));
 
 /** The server's RSS in MB after a full garbage collection (the child runs with --expose-gc; serve.ts collects on SIGUSR2). */

@@ -68,7 +68,9 @@ async function configuredApp(): Promise<express.Express> {
   const { source, history, rebuilt } = await createSource(config, logger);
   const stop = () => void Promise.resolve(source.close?.()).finally(() => process.exit(0));
   process.on('SIGTERM', stop);
-  return createApp({ source, history, rebuilt, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
+  const app = createApp({ source, history, rebuilt, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
+  await app.warm(); // as index.ts: listening once the first view is rendered
+  return app;
 }
 
 function syntheticApp(rows: number): express.Express {

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { createEmbeddedCatalogue } from '../catalogue/catalogue-source.ts';
 import { createCatalogueStore } from '../catalogue/catalogue-store.ts';
 import { createLiveCatalogue } from '../catalogue/live-catalogue.ts';
+import { createEmbeddedRebuilt } from '../catalogue/newest-rebuilt.ts';
 import { createNewestDaySource } from '../catalogue/newest-day-source.ts';
 import { createRebuilt, type RebuiltBoxscores } from '../catalogue/rebuilt.ts';
 import { localState, type SharedState } from '../state/shared-state.ts';
-import { createEmbeddedSource, NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
+import { createEmbeddedSource } from './embedded.ts';
 import { createHistory, type BoxscoreHistory } from './history.ts';
 import { createLiveSource } from './live-source.ts';
 import type { BoxscoreSource } from './source.ts';
@@ -27,10 +28,9 @@ export async function createSource(
 ): Promise<{ source: BoxscoreSource; history: BoxscoreHistory; rebuilt: RebuiltBoxscores }> {
   if (!config.spacetrack) {
     logger.info('no Space-Track credentials configured: serving the boxscore rebuilt from the embedded satellite catalogue');
-    const embedded = readEmbeddedSnapshot(NEWEST_EMBEDDED);
     const catalogues = createEmbeddedCatalogue(logger);
     void catalogues.current(); // loaded now, in a worker, while the server starts listening
-    const rebuilt = createRebuilt({ catalogues, newestRealRows: async () => embedded.rows });
+    const rebuilt = createEmbeddedRebuilt(catalogues, logger);
     const source = createNewestDaySource(rebuilt, createEmbeddedSource(), logger);
     return { source, history: createHistory({ source, rebuilt }), rebuilt };
   }

@@ -24,10 +24,13 @@ export interface CatalogueSource {
   close?(): Promise<void>;
 }
 
+/** A copy's version: its day, fetch time and state (all in its reference). */
+export const catalogueVersion = (ref: CatalogueRef): string => `${ref.date}|${ref.fetchedAt ?? 'embedded'}|${ref.stale ? 'stale' : 'fresh'}`;
+
 export function describeCatalogue(prepared: PreparedCatalogue, fetchedAt: string | null, stale: boolean, message: string | null): LoadedCatalogue {
   const { data, firstDay } = prepared.index;
   const ref: CatalogueRef = { date: data.date, firstDay: fromDay(firstDay), objects: data.noradId.length, leftOut: data.leftOut, fetchedAt, stale };
-  return { prepared, ref, version: `${data.date}|${fetchedAt ?? 'embedded'}|${stale ? 'stale' : 'fresh'}`, message };
+  return { prepared, ref, version: catalogueVersion(ref), message };
 }
 
 /**

@@ -2,7 +2,8 @@
  * The satellite catalogue shipped with the project (embedded/README.md): the newest
  * `satcat-<date>.json.gz` of the folder, written by reduce.ts.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 export const EMBEDDED_DIR = new URL('./embedded/', import.meta.url);
 
@@ -21,3 +22,6 @@ export function newestEmbeddedCatalogue(): CatalogueFile | undefined {
   const date = dates.at(-1);
   return date === undefined ? undefined : { date, file: new URL(`satcat-${date}.json.gz`, EMBEDDED_DIR) };
 }
+
+/** Its rows, read in this thread (scripts and tests: the server reads it in a worker, load.ts). */
+export const readCatalogueRows = ({ file }: CatalogueFile): unknown => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));

@@ -8,8 +8,14 @@ import { CatalogueFormatError } from './parse.ts';
 import type { PreparedCatalogue } from './prepare.ts';
 import type { PrepareAnswer, PrepareRequest } from './prepare-worker.ts';
 
-/** The worker is TypeScript: it registers tsx's loader itself (Node 20 does not apply `--import` to a worker's entry). */
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./prepare-worker.ts', import.meta.url).href)}); });`;
+/**
+ * The worker is TypeScript: it registers tsx's loader itself (Node 20 does not apply `--import` to
+ * a worker's entry). First it lowers its own thread's priority (nice 19; on Linux a thread's nice
+ * value is its own, so the server's thread keeps its priority): preparing a catalogue is background
+ * work, and on a busy machine it must not slow the requests of the first seconds after start,
+ * served meanwhile from the boxscore rebuilt ahead of time (newest-rebuilt.ts).
+ */
+const BOOT = `try { require('node:os').setPriority(19); } catch {}\nimport(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./prepare-worker.ts', import.meta.url).href)}); });`;
 
 /** Rejects with CatalogueFormatError when the copy is not a usable catalogue, with Error on any other failure. */
 export function prepareInWorker(request: PrepareRequest): Promise<PreparedCatalogue> {

@@ -10,6 +10,7 @@ import type { ParsedBoxscore } from '../boxscore/parse.ts';
 import { prepareBoxscore, type PreparedBoxscore } from '../boxscore/source.ts';
 import {
   catalogueCitation,
+  type BoxscoreResponse,
   type BoxscoreSourceInfo,
   type CountryRow,
   type EventsResponse,
@@ -20,7 +21,8 @@ import {
   type TimelineStep,
   type TrendResponse,
 } from '../shared/contract.ts';
-import type { CatalogueSource, LoadedCatalogue } from './catalogue-source.ts';
+import { catalogueVersion, type CatalogueSource, type LoadedCatalogue } from './catalogue-source.ts';
+import type { Logger } from '../logger.ts';
 import { fromDay, toDay } from './day.ts';
 import { ownerNames } from './names.ts';
 import { findObjects } from './objects.ts';
@@ -47,9 +49,12 @@ export interface TimelineParams {
   to?: string;
 }
 
+/** What the lists, labels and range checks need of the catalogue (not its objects). */
+export type CatalogueInfo = Pick<LoadedCatalogue, 'ref' | 'version'>;
+
 export interface RebuiltBoxscores {
-  /** The catalogue now (undefined while none could be loaded). */
-  catalogue(): Promise<LoadedCatalogue | undefined>;
+  /** The catalogue now (undefined while none could be loaded); while it loads, the one of `ahead` if given. */
+  catalogue(): Promise<CatalogueInfo | undefined>;
   /** The rebuilt boxscore of a day; a 404 AppError naming the range outside it, a 503 without a catalogue. */
   boxscore(asOf: string): Promise<PreparedBoxscore>;
   /** The same, as rows and totals (for changes between two days). */
@@ -69,7 +74,19 @@ export function rebuiltMessage(loaded: LoadedCatalogue, decayedUnknown: number):
   return `Rebuilt from Space-Track's satellite catalogue of ${loaded.ref.date} (each object's owner, type, launch and decay dates), not Space-Track's own boxscore.${decayedUnknownNote(decayedUnknown)}${stale}`;
 }
 
-export function createRebuilt({ catalogues, newestRealRows }: { catalogues: CatalogueSource; newestRealRows: () => Promise<readonly CountryRow[]> }): RebuiltBoxscores {
+export interface RebuiltOptions {
+  catalogues: CatalogueSource;
+  newestRealRows: () => Promise<readonly CountryRow[]>;
+  /**
+   * The boxscore of the catalogue's own day, rebuilt ahead of time (newest-rebuilt.ts), for a
+   * catalogue that loads once (the embedded one): served at once while the catalogue loads, then
+   * kept as long as it is what the catalogue rebuilds (else the rebuilt one is served, with a warning).
+   */
+  ahead?: { response: BoxscoreResponse; logger: Logger };
+}
+
+export function createRebuilt({ catalogues, newestRealRows, ahead }: RebuiltOptions): RebuiltBoxscores {
+  const early = ahead && earlyAnswers(catalogues, ahead);
   const boxscores = new Lru<string, PreparedBoxscore>(64);
   const bodies = new Lru<string, PreparedBody>(256);
   let names: { rows: readonly CountryRow[]; nameOf: (code: string) => string } | undefined;
@@ -108,6 +125,7 @@ export function createRebuilt({ catalogues, newestRealRows }: { catalogues: Cata
   }
 
   async function boxscore(asOf: string): Promise<PreparedBoxscore> {
+    if (early?.pending() && asOf === early.info.ref.date) return early.prepared;
     const { loaded, nameOf, index } = await state();
     const day = dayIn(loaded, asOf);
     const key = `${loaded.version}|${day}`;
@@ -123,11 +141,14 @@ export function createRebuilt({ catalogues, newestRealRows }: { catalogues: Cata
       message: rebuiltMessage(loaded, decayedUnknown),
       rebuilt: { catalogue: loaded.ref, counted, decayedUnknown },
     };
-    return boxscores.set(key, prepareBoxscore(source, { rows, totals, issues }, QUICK));
+    const built = prepareBoxscore(source, { rows, totals, issues }, QUICK);
+    // The same object as before the catalogue loaded, when it is the same boxscore: what was made
+    // from it (pages) stays cached.
+    return boxscores.set(key, early?.sameAs(loaded, built) ? early.prepared : built);
   }
 
   return {
-    catalogue: () => catalogues.current(),
+    catalogue: async () => (early?.pending() ? early.info : catalogues.current()),
     boxscore,
 
     async parsed(asOf) {
@@ -190,6 +211,32 @@ export function createRebuilt({ catalogues, newestRealRows }: { catalogues: Cata
       const firstObject = index.cells[c]!.reduce((min, cell) => Math.min(min, cell.counted[0] ?? index.lastDay), index.lastDay);
       const points = stepDays(firstObject, index.lastDay, 'year').map((day) => ({ asOf: fromDay(day), kind: 'rebuilt' as const, counts: countsAt(index, c, day).counts }));
       return { country: nameOf(index.data.codes[c]!), code: index.data.codes[c]!, points };
+    },
+  };
+}
+
+/** The answers that `ahead` gives while the catalogue is loading (pending), and its check once loaded. */
+function earlyAnswers(catalogues: CatalogueSource, { response, logger }: NonNullable<RebuiltOptions['ahead']>) {
+  const ref = response.source.rebuilt?.catalogue;
+  if (response.source.kind !== 'rebuilt' || !ref || response.source.asOf !== ref.date) throw new Error('A boxscore rebuilt ahead of time must be the rebuilt boxscore of its catalogue\'s day.');
+  const { source, ...parsed } = response;
+  const prepared = prepareBoxscore(source, parsed, QUICK);
+  let loading = true;
+  // Loading is started here (the embedded catalogue loads once, in a worker); a failed load is reported by the source.
+  void catalogues.current().finally(() => (loading = false));
+  let warned = false;
+  return {
+    info: { ref, version: catalogueVersion(ref) } satisfies CatalogueInfo,
+    prepared,
+    pending: () => loading,
+    sameAs(loaded: LoadedCatalogue, built: PreparedBoxscore): boolean {
+      if (loaded.version !== catalogueVersion(ref) || built.response.source.asOf !== ref.date) return false;
+      const same = built.body.etags.identity === prepared.body.etags.identity;
+      if (!same && !warned) {
+        warned = true;
+        logger.warn({ date: ref.date }, 'the boxscore rebuilt ahead of time is not what the catalogue rebuilds: run npm run catalogue:newest (serving the rebuilt one)');
+      }
+      return same;
     },
   };
 }

@@ -177,6 +177,24 @@ describe('when the server cannot render a page, the shell goes out instead', () 
     }
   });
 
+  it('renders the first view ahead when warmed, compressed copies included: its first reader gets the same body from memory', async () => {
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, logger, rendersPerMinute: 1 });
+    await renderer.warm();
+    // The one render of the budget was the warm-up's: a body now can only come from memory.
+    const first = await renderer.page('');
+    expect(first?.identity.toString('utf8')).toContain('class="chart-sketch-bar"');
+    expect(first?.br.bytes).toBeInstanceOf(Buffer);
+    expect(first?.gzip.bytes).toBeInstanceOf(Buffer);
+    expect(await renderer.page('?q=a')).toBeNull();
+  });
+
+  it('in live mode an app is ready at once: nothing is asked of the source (Space-Track) before a request', async () => {
+    let asked = 0;
+    const live: BoxscoreSource = { mode: 'live', current: () => (asked++, new Promise(() => {})) };
+    await createApp({ source: live, logger, clientDir: DIST }).warm(10_000);
+    expect(asked).toBe(0);
+  });
+
   it('beyond its budget of new renders per minute (ever-new addresses), while pages already made are still served', async () => {
     const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, logger, rendersPerMinute: 2 });
     expect(await renderer.page('?q=a')).not.toBeNull();

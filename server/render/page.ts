@@ -29,6 +29,13 @@ type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDas
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
   page(search: string): Promise<PreparedBody | null>;
+  /**
+   * Render the first view (the page at /) ahead of its first reader; resolves when it is done or
+   * cannot be done. A fresh process is slow at everything (modules loading, code not yet
+   * optimised): the server listens once this is done, so the first page after start is served
+   * from memory.
+   */
+  warm(): Promise<void>;
 }
 
 interface Options {
@@ -102,37 +109,43 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
     }
   }
 
-  return {
-    async page(search) {
-      const rendering = await loadEntry();
-      if (!rendering?.rendersOnServer(search)) return null;
-      const prepared = await current();
-      if (!prepared) return null;
-      const listed = await listHistory(prepared);
-      let pages = cache.get(prepared);
-      if (!pages) cache.set(prepared, (pages = new Lru(PAGES_PER_SNAPSHOT)));
-      // The history's list changes with each new copy fetched (its ETag says so).
-      const key = `${listed?.body.etags.identity ?? ''}${search}`;
-      let page = pages.get(key);
-      if (!page) {
-        if (!mayRender()) {
-          if (Date.now() - warnedAt > 60_000) {
-            warnedAt = Date.now();
-            logger.warn({ rendersPerMinute }, 'too many different pages to render this minute: sending the shell');
-          }
-          return null;
+  async function pageFor(search: string): Promise<PreparedBody | null> {
+    const rendering = await loadEntry();
+    if (!rendering?.rendersOnServer(search)) return null;
+    const prepared = await current();
+    if (!prepared) return null;
+    const listed = await listHistory(prepared);
+    let pages = cache.get(prepared);
+    if (!pages) cache.set(prepared, (pages = new Lru(PAGES_PER_SNAPSHOT)));
+    // The history's list changes with each new copy fetched (its ETag says so).
+    const key = `${listed?.body.etags.identity ?? ''}${search}`;
+    let page = pages.get(key);
+    if (!page) {
+      if (!mayRender()) {
+        if (Date.now() - warnedAt > 60_000) {
+          warnedAt = Date.now();
+          logger.warn({ rendersPerMinute }, 'too many different pages to render this minute: sending the shell');
         }
-        // A render that failed is not kept: the next request tries again (within the budget).
-        try {
-          const body = render(rendering, prepared, listed, search);
-          if (!body) return null;
-          pages.set(key, (page = body));
-        } catch (err) {
-          logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
-          return null;
-        }
+        return null;
       }
-      return page;
+      // A render that failed is not kept: the next request tries again (within the budget).
+      try {
+        const body = render(rendering, prepared, listed, search);
+        if (!body) return null;
+        pages.set(key, (page = body));
+      } catch (err) {
+        logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
+        return null;
+      }
+    }
+    return page;
+  }
+
+  return {
+    page: pageFor,
+    async warm() {
+      const body = await pageFor('');
+      await Promise.all([body?.br.ready, body?.gzip.ready]);
     },
   };
 }

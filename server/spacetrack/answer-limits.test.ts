@@ -15,7 +15,12 @@ afterEach(async () => {
   await fake?.close();
 });
 
-/** Polls /api/health every few ms until stopped: the slowest answer is how long the event loop was blocked, at least. */
+/**
+ * Asks /api/health every 20 ms (a new request each time, on a connection kept alive) until
+ * stopped: a blocked event loop shows as slow answers. Its latencies are the server's and this
+ * process's together (the app, the fake and this loop share one event loop), so they are an upper
+ * bound on how long the server kept a health check waiting.
+ */
 function watchHealth(url: string) {
   let stopped = false;
   const latencies: number[] = [];
@@ -30,14 +35,16 @@ function watchHealth(url: string) {
       } catch (err) {
         failures.push(String(err));
       }
-      latencies.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 5));
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      await new Promise((r) => setTimeout(r, Math.max(0, 20 - ms)));
     }
   })();
   return async () => {
     stopped = true;
     await running;
-    return { count: latencies.length, slowest: Math.max(...latencies), failures };
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return { latencies: latencies.map(Math.round), count: sorted.length, secondSlowest: sorted.at(-2) ?? Number.NaN, slowest: sorted.at(-1) ?? Number.NaN, failures };
   };
 }
 
@@ -62,25 +69,34 @@ async function refuse(scenario: FakeScenario, limits?: LiveOptions['limits']) {
 }
 
 describe('oversized upstream answers', () => {
-  // Bounds with wide margins: they catch a freeze, not a slow machine. The goal is health within
-  // 100 ms, met on a quiet machine; on our shared 2-core machine at a load average of 30, a single
-  // health request took up to ~650 ms with nothing blocking. Before the limits the event loop froze
-  // for 9.4 s on 20,000 rows and 86 s on 50 MB: far past these bounds.
-  const HEALTH_BOUND_MS = 2000;
+  // The issue's goal: /api/health answered within 100 ms throughout. Measured here (the app, the
+  // fake and this poller in one process, sampled every 20 ms from the refusal's start to 100 ms
+  // after it), over three runs of five cases: slowest 4-91 ms, most answers 2-5 ms; the refusal
+  // itself takes 25-220 ms. Every sample but one must meet the goal: on our shared 2-core machine
+  // a lone request has taken up to ~650 ms with nothing blocking (load average 30), so the slowest
+  // is printed and only held to a freeze bound. Before the limits the event loop froze for 9.4 s
+  // on 20,000 rows and 86 s on 50 MB.
+  const HEALTH_GOAL_MS = 100;
+  const FREEZE_MS = 1000;
+  const expectHealthy = (health: Awaited<ReturnType<ReturnType<typeof watchHealth>>>, what: string) => {
+    console.info(`${what}: /api/health every 20 ms during the refusal, ms: ${health.latencies.join(' ')}`);
+    expect(health.failures).toEqual([]);
+    expect(health.count).toBeGreaterThan(3);
+    expect(health.secondSlowest).toBeLessThanOrEqual(HEALTH_GOAL_MS);
+    expect(health.slowest).toBeLessThan(FREEZE_MS);
+  };
   const ROOM_FOR_ROWS = { what: 'the boxscore', maxBytes: 1_000_000, maxRows: 1_000_000 };
   it.each([
     ['oversized-rows', 'the default limits', 'over 1,000 rows', undefined],
     ['oversized-bytes', 'the default limits', 'over 1,000 rows', undefined],
     ['oversized-rows', 'room for a million rows', 'over 1,000,000 bytes', { boxscore: ROOM_FOR_ROWS }],
     ['oversized-bytes', 'room for a million rows', 'over 1,000,000 bytes', { boxscore: ROOM_FOR_ROWS }],
-  ] as const)('%s with %s: refused (%s) in bounded time, health answering throughout, the last good copy kept', { timeout: 30_000 }, async (scenario, _name, limit, limits) => {
+  ] as const)('%s with %s: refused (%s) in bounded time, health answering throughout, the last good copy kept', { timeout: 30_000 }, async (scenario, name, limit, limits) => {
     const r = await refuse(scenario, limits);
     expect(r.status).toBe(502);
     expect(r.error).toEqual({ code: 'UPSTREAM_TOO_LARGE', message: `Space-Track's answer was larger than the dashboard accepts for the boxscore (${limit}): it was refused.` });
     expect(r.refusedMs).toBeLessThan(5000);
-    expect(r.health.failures).toEqual([]);
-    expect(r.health.count).toBeGreaterThan(3);
-    expect(r.health.slowest).toBeLessThan(HEALTH_BOUND_MS);
+    expectHealthy(r.health, `${scenario} with ${name}`);
     expect(r.still.rows).toHaveLength(85);
     expect(r.still.source).toMatchObject({ stale: true, fetchedAt: '2026-06-01T18:00:00.000Z' });
     expect(r.queries).toBe(2); // the good one and the refused one: a refused answer is not asked again at once
@@ -90,7 +106,7 @@ describe('oversized upstream answers', () => {
     const r = await refuse('oversized-rows', { boxscore: { what: 'the boxscore', maxBytes: 60 * 1024 * 1024, maxRows: 1_000 } });
     expect(r.status).toBe(502);
     expect(r.error.message).toBe("Space-Track's answer was larger than the dashboard accepts for the boxscore (over 1,000 rows): it was refused.");
-    expect(r.health.slowest).toBeLessThan(HEALTH_BOUND_MS);
+    expectHealthy(r.health, 'oversized-rows with room for 60 MB');
     expect(r.still.rows).toHaveLength(85);
   });
 
