@@ -112,8 +112,11 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   }
 
   store.watch?.((snapshot) => {
-    if (adopt(snapshot)) log.info({ fetchedAt: snapshot.fetchedAt }, 'serving a new copy stored by another instance');
-    else if (lastError?.code === 'SHARED_STATE_UNAVAILABLE') {
+    if (adopt(snapshot)) {
+      // Prepared (and compressed, in zlib's pool) as it arrives, not when the next request finds it.
+      void view();
+      log.info({ fetchedAt: snapshot.fetchedAt }, 'serving a new copy stored by another instance');
+    } else if (lastError?.code === 'SHARED_STATE_UNAVAILABLE') {
       // Redis is back and nothing newer was stored meanwhile: the copy held is current again.
       lastError = undefined;
       nextAttemptAt = 0;

@@ -47,6 +47,18 @@ async function boxscore(instance: Instance): Promise<Answer> {
 }
 
 const health = async (instance: Instance) => (await (await fetch(`${instance.url}/api/health`)).json()) as { status: string; redis?: string };
+const ROUNDS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Poll one instance until it serves the copy fetched at `fetchedAt`; ms since `since` (performance.now()). */
+async function servedAfter(instance: Instance, fetchedAt: string, since: number): Promise<{ ms: number; answer: Answer }> {
+  const answer = await waitFor(async () => {
+    const now = await boxscore(instance);
+    return now.fetchedAt === fetchedAt ? now : undefined;
+  }, 30_000);
+  return { ms: performance.now() - since, answer };
+}
+
 const stopAll = (instances: Instance[]) => Promise.all(instances.map((i) => i.stop()));
 const logsOf = (instances: Instance[]) => instances.map((i) => i.output().stdout + i.output().stderr).join('\n');
 
@@ -135,22 +147,30 @@ describe('three instances on one Redis', () => {
     await stopAll([...instances, ...fresh]);
   }, 600_000);
 
-  it('a new copy stored by any instance is served by every instance, with the same ETag and history', async () => {
+  it('a new copy stored by any instance is served by every instance within 1 s, with the same ETag and history', async () => {
     const instances = await spawnInstances(3, env());
     const before = await Promise.all(instances.map((i) => boxscore(i)));
     expect(new Set(before.map((a) => a.etag)).size).toBe(1);
-    // Another writer (here: this test, through the same Redis store) stores a newer copy.
+    // Another writer (here: this test, through the same Redis store) stores newer copies, one at a time.
     const state = await redisState({ url: redis.url, lockTtlMs: 30_000 }, captureLogs().logger);
-    const fetchedAt = new Date(Date.now() + 60_000);
-    await state.snapshots('').save({ fetchedAt, rows: embeddedRows('2015-02-23') });
+    const store = state.snapshots('');
+    const delays: number[] = [];
+    let after: Answer[] = before;
+    let fetchedAt = new Date();
+    for (let round = 1; round <= ROUNDS; round++) {
+      fetchedAt = new Date(Date.now() + round * 60_000);
+      // From the moment the save is asked for (its own time included) to the last instance serving the copy.
+      const saved = performance.now();
+      await store.save({ fetchedAt, rows: embeddedRows('2015-02-23') });
+      const served = await Promise.all(instances.map((i) => servedAfter(i, fetchedAt.toISOString(), saved)));
+      delays.push(Math.max(...served.map((s) => s.ms)));
+      after = served.map((s) => s.answer);
+    }
     await state.close();
-    const started = Date.now();
-    const after = await waitFor(async () => {
-      const now = await Promise.all(instances.map((i) => boxscore(i)));
-      return now.every((a) => a.fetchedAt === fetchedAt.toISOString()) ? now : undefined;
-    }, 30_000);
-    // Publish/subscribe: well within a second on a quiet machine (not asserted: timings are noisy here).
-    process.stdout.write(`new copy served by all 3 instances after ${Date.now() - started} ms\n`);
+    process.stdout.write(`new copy served by all 3 instances after (ms, per round): ${delays.map(Math.round).join(', ')}\n`);
+    // The median of the rounds: one round slowed by another process on a shared machine does not
+    // fail the test, a slow path (a poll, a debounce, work on the request path) does.
+    expect(median(delays)).toBeLessThanOrEqual(1000);
     expect(new Set(after.map((a) => a.etag)).size).toBe(1);
     const histories = await Promise.all(instances.map(async (i) => (await fetch(`${i.url}/api/boxscore/history`)).text()));
     expect(new Set(histories).size).toBe(1);
