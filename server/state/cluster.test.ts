@@ -46,6 +46,20 @@ async function boxscore(instance: Instance): Promise<Answer> {
   return { status: res.status, etag: res.headers.get('etag'), ...body.source };
 }
 
+interface History {
+  status: number;
+  snapshots: string[];
+  catalogue: string | null;
+}
+
+/** What an instance lists: the stored copies' fetch times, and the fetch time of its catalogue (null: the shipped one). */
+async function history(instance: Instance): Promise<History> {
+  const res = await fetch(`${instance.url}/api/boxscore/history`);
+  if (res.status !== 200) return { status: res.status, snapshots: [], catalogue: null };
+  const body = (await res.json()) as { snapshots: { fetchedAt: string | null }[]; catalogue: { fetchedAt: string | null } | null };
+  return { status: res.status, snapshots: body.snapshots.flatMap((s) => (s.fetchedAt ? [s.fetchedAt] : [])), catalogue: body.catalogue?.fetchedAt ?? null };
+}
+
 const health = async (instance: Instance) => (await (await fetch(`${instance.url}/api/health`)).json()) as { status: string; redis?: string };
 const ROUNDS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -63,11 +77,21 @@ const stopAll = (instances: Instance[]) => Promise.all(instances.map((i) => i.st
 const logsOf = (instances: Instance[]) => instances.map((i) => i.output().stdout + i.output().stderr).join('\n');
 
 describe('three instances on one Redis', () => {
-  it('300 concurrent cold requests on each make 1 login and 1 query in all, one copy everywhere; a restart of all makes none; per-client limits are shared', async () => {
+  it('300 concurrent cold requests on each make 1 login, 1 boxscore query and 1 catalogue query in all, one copy everywhere; a restart of all makes none; per-client limits are shared', async () => {
     const instances = await spawnInstances(3, env());
-    const answers = await Promise.all(instances.flatMap((instance) => Array.from({ length: 300 }, () => boxscore(instance))));
-    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
-    expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
+    // Two in three ask for the boxscore, one in three for the history (which needs the catalogue).
+    const asked = await Promise.all(instances.flatMap((instance) => Array.from({ length: 300 }, (_, n) => (n % 3 === 2 ? history(instance) : boxscore(instance)))));
+    expect(asked.filter((a) => a.status !== 200)).toEqual([]);
+    const answers = asked.filter((a): a is Answer => 'etag' in a);
+    expect(answers).toHaveLength(600);
+    // The catalogue is fetched in the background (the shipped one is served meanwhile): once, for all.
+    const catalogues = await waitFor(async () => {
+      const now = await Promise.all(instances.map(history));
+      return now.every((h) => h.catalogue !== null) ? now.map((h) => h.catalogue) : undefined;
+    }, 120_000);
+    expect(new Set(catalogues).size).toBe(1);
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, satcat: 1 });
+    expect(await redis.cli('zcard', 'boxscore:catalogues')).toBe('1');
     // Every instance serves the one live copy with one ETag.
     expect(new Set(answers.map((a) => `${a.kind} ${a.fetchedAt} ${a.etag}`)).size).toBe(1);
     const first = answers[0]!;
@@ -76,19 +100,20 @@ describe('three instances on one Redis', () => {
 
     expect(await stopAll(instances)).toEqual([0, 0, 0]);
     // Nobody logs out a session the others share; the cookie and the password appear in no log.
-    expect(fake.counts()).toMatchObject({ login: 1, query: 1, logout: 0 });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, satcat: 1, logout: 0 });
     const logs = logsOf(instances);
     for (const secret of [...fake.issuedSessions(), fake.password]) expect(logs).not.toContain(secret);
 
     // Fresh instances with empty DATA_DIRs serve the stored copy at once, asking Space-Track nothing;
     // one client gets 5 requests a minute across all of them, not 5 per instance.
     const restarted = await spawnInstances(3, env({ API_RATE_LIMIT_PER_MINUTE: '5' }));
-    const again = await Promise.all(restarted.map((i) => boxscore(i)));
-    expect(again.map((a) => a.etag)).toEqual([first.etag, first.etag, first.etag]);
-    const statuses: number[] = [];
-    for (const instance of [...restarted, ...restarted]) statuses.push((await boxscore(instance)).status);
-    expect(statuses).toEqual([200, 200, 429, 429, 429, 429]);
-    expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
+    const again = await Promise.all(restarted.map(history));
+    expect(again).toEqual(Array.from({ length: 3 }, () => ({ status: 200, snapshots: [first.fetchedAt], catalogue: catalogues[0] })));
+    const later: Answer[] = [];
+    for (const instance of [...restarted, ...restarted]) later.push(await boxscore(instance));
+    expect(later.map((a) => a.status)).toEqual([200, 200, 429, 429, 429, 429]);
+    expect(later.slice(0, 2).map((a) => a.etag)).toEqual([first.etag, first.etag]);
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, satcat: 1 });
     await stopAll(restarted);
   }, 600_000);
 

@@ -14,4 +14,10 @@ export const KEYS = {
   setAside: (key: string) => `${PREFIX}corrupt:${Date.now()}:${key.slice(PREFIX.length)}`,
   rateLimit: (name: string) => `${PREFIX}rate:${name}:`,
   newCopies: `${PREFIX}new-copy`,
+  /** The satellite catalogue: its own lock and attempt record (same fence, budget and session). */
+  catalogueLock: `${PREFIX}catalogue-fetch-lock`,
+  catalogueLastAttempt: `${PREFIX}catalogue-last-attempt`,
+  catalogues: `${PREFIX}catalogues`,
+  catalogue: (id: string) => `${PREFIX}catalogue:${id}`,
+  newCatalogues: `${PREFIX}new-catalogue`,
 } as const;
