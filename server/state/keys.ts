@@ -7,6 +7,8 @@ export const KEYS = {
   fence: `${PREFIX}fetch-fence`,
   lastAttempt: `${PREFIX}last-attempt`,
   session: `${PREFIX}session`,
+  /** Held by the instance logging in, so two fetches on two instances make one login. */
+  loginLock: `${PREFIX}login-lock`,
   snapshots: `${PREFIX}snapshots`,
   snapshot: (id: string) => `${PREFIX}snapshot:${id}`,
   snapshotPattern: `${PREFIX}snapshot:*`,
