@@ -5,8 +5,8 @@
  *   the app. `*.json.br` files are sent as brotli-encoded JSON, so the baseline puts exactly the
  *   app's bytes on the wire. With BASELINE_HEADERS=app it sends the app's security headers too.
  * - `app`: the real app as server/index.ts builds it (configuration from the environment, the
- *   source and history it selects), with the configured per-client rate limits passed explicitly,
- *   so API_RATE_LIMIT_PER_MINUTE=0 lets one load generator through.
+ *   shared state REDIS_URL selects, the source and history), with the configured per-client rate
+ *   limits passed explicitly, so API_RATE_LIMIT_PER_MINUTE=0 lets one load generator through.
  * - `synthetic <rows>`: the real app (createApp, the built client) over a synthetic boxscore.
  */
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { createSource } from '../../server/boxscore/create-source.ts';
 import { prepareBoxscore, type BoxscoreSource } from '../../server/boxscore/source.ts';
 import { loadConfig, PROJECT_ROOT, readEnv } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
+import { createState } from '../../server/state/shared-state.ts';
 import { syntheticBoxscore } from './synthetic.ts';
 
 const [mode, arg] = process.argv.slice(2);
@@ -64,10 +65,21 @@ function staticBaseline(dir: string): express.Express {
 async function configuredApp(): Promise<express.Express> {
   const config = loadConfig(readEnv());
   const logger = createLogger(config.logLevel);
-  const { source, history } = await createSource(config, logger);
-  const stop = () => void Promise.resolve(source.close?.()).finally(() => process.exit(0));
+  // Without it each instance would fetch for itself and count its clients in memory (REDIS_URL ignored).
+  const state = await createState(config, logger);
+  const { source, history } = await createSource(config, logger, state);
+  const stop = () => void Promise.resolve(source.close?.()).then(() => state.close()).finally(() => process.exit(0));
   process.on('SIGTERM', stop);
-  return createApp({ source, history, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
+  return createApp({
+    source,
+    history,
+    logger,
+    clientDir: join(PROJECT_ROOT, 'dist'),
+    dashboardToken: config.dashboardToken,
+    rateLimits: config.rateLimit,
+    rateLimitStores: state.rateLimitStores,
+    stateHealth: state.health,
+  });
 }
 
 function syntheticApp(rows: number): express.Express {
