@@ -20,7 +20,7 @@
 import type { Logger } from '../logger.ts';
 import type { SpaceTrackClient } from '../spacetrack/client.ts';
 import { STATE_RETRY_SECONDS, UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
-import { localFetchGate, type AttemptRecord, type FetchGate, type FetchLease } from '../boxscore/fetch-gate.ts';
+import { gateRefused, heldBackBy, localFetchGate, recordOf, type FetchGate, type FetchLease } from '../boxscore/fetch-gate.ts';
 import { isDue, RATE_LIMIT_BACKOFF_MS } from '../boxscore/refresh-policy.ts';
 import { describeCatalogue, type CatalogueSource, type LoadedCatalogue } from './catalogue-source.ts';
 import type { CatalogueStore, StoredCatalogue } from './catalogue-store.ts';
@@ -126,12 +126,10 @@ export function createLiveCatalogue({ client, store, embedded, logger, minRefres
     if (newest && (await adopt(newest))) return true;
     // Current already (adopted through the watch while this instance waited).
     if (good?.fetchedAt && !isDue(good.fetchedAt, now())) return true;
-    const previous = lease.previous;
-    if (!previous || previous.nextAttemptAt <= now().getTime()) return false;
-    nextAttemptAt = previous.nextAttemptAt;
-    const e = previous.error;
-    lastError = e && new UpstreamError(e.code, e.message, { status: e.status, retryAfterSeconds: e.retryAfterSeconds });
-    log.info({ nextAttemptAt: new Date(nextAttemptAt).toISOString(), code: e?.code }, 'another instance attempted the catalogue moments ago: not asking again yet');
+    const held = heldBackBy(lease.previous, now().getTime());
+    if (!held) return false;
+    ({ nextAttemptAt, error: lastError } = held);
+    log.info({ nextAttemptAt: new Date(nextAttemptAt).toISOString(), code: lastError?.code }, 'another instance attempted the catalogue moments ago: not asking again yet');
     return true;
   }
 
@@ -140,9 +138,7 @@ export function createLiveCatalogue({ client, store, embedded, logger, minRefres
     try {
       lease = await gate.acquire();
     } catch (err) {
-      lastError = err instanceof UpstreamError ? err : upstreamErrors.unexpected();
-      // Nothing was sent upstream: trying again soon costs Space-Track nothing.
-      nextAttemptAt = now().getTime() + (lastError.details.retryAfterSeconds ?? STATE_RETRY_SECONDS) * 1000;
+      ({ error: lastError, nextAttemptAt } = gateRefused(err, now().getTime()));
       log.warn({ code: lastError.code }, 'cannot fetch the satellite catalogue now: keeping the copy held');
       loaded = describe();
       return;
@@ -213,9 +209,3 @@ export function createLiveCatalogue({ client, store, embedded, logger, minRefres
   };
 }
 
-/** What the next attempt, on whichever instance, needs to know about this one. */
-function recordOf(nextAttemptAt: number, error: UpstreamError | undefined): AttemptRecord {
-  if (!error) return { nextAttemptAt };
-  const { status, retryAfterSeconds } = error.details;
-  return { nextAttemptAt, error: { code: error.code, message: error.message, status, retryAfterSeconds } };
-}

@@ -15,9 +15,8 @@
  */
 import type { Logger } from '../logger.ts';
 import { catalogueId, compressCatalogue, fetchedAtOfCatalogue, type CatalogueStore, type StoredCatalogue } from '../catalogue/catalogue-store.ts';
-import { upstreamErrors } from '../spacetrack/errors.ts';
-import { KEYS } from './keys.ts';
-import { describeRedisError, isUnavailable, isWrongType, type RedisConnection } from './redis-connection.ts';
+import { KEYS, TRIM_AND_ANNOUNCE } from './keys.ts';
+import { describeRedisError, isWrongType, storeCommands, type RedisConnection } from './redis-connection.ts';
 
 const RETAIN = 2;
 
@@ -31,12 +30,7 @@ if kind ~= 'none' and kind ~= 'zset' then
 end
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[4])
-if excess > 0 then
-  for _, old in ipairs(redis.call('ZRANGE', KEYS[1], 0, excess - 1)) do redis.call('DEL', ARGV[6] .. old) end
-  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, excess - 1)
-end
-redis.call('PUBLISH', ARGV[5], ARGV[1])
+${TRIM_AND_ANNOUNCE}
 return moved
 `;
 
@@ -54,18 +48,7 @@ export function createRedisCatalogueStore({ redis, logger }: { redis: RedisConne
   const copyPrefix = KEYS.catalogue('');
   let pending: { id: string; fetchedAt: number; bytes: Buffer } | undefined;
 
-  async function run<T>(what: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isWrongType(err)) throw err;
-      log.warn({ what, reason: describeRedisError(err) }, 'shared catalogue store unavailable');
-      if (isUnavailable(err)) throw upstreamErrors.stateUnavailable();
-      // Never the error itself, nor as a cause: ioredis puts the command's arguments (a megabyte of catalogue) in it.
-      // eslint-disable-next-line preserve-caught-error -- see above
-      throw new Error(`the shared catalogue store refused to ${what}: ${describeRedisError(err)}`);
-    }
-  }
+  const run = storeCommands(log, 'shared catalogue store unavailable');
 
   async function setAside(id: string, why: string, unless = ''): Promise<void> {
     const key = KEYS.catalogue(id);
