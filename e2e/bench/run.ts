@@ -3,6 +3,7 @@
  * with their margins, and BENCHMARKS.md. Exits 0 when a budget fails (it reports); non-zero only
  * when the harness itself breaks. BENCH_QUICK=1 runs short rounds (for working on the harness);
  * BENCH_ONLY=render runs the server rendering's part alone.
+ * BENCH_ONLY=cluster runs the several-instances part alone and prints it (BENCHMARKS.md untouched).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,9 +25,7 @@ import { evaluateBudget, type BudgetResult } from './stats.ts';
 import { measureUpstream } from './upstream.ts';
 
 const quick = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=render runs the server rendering's part alone (a cold start, its first page, new views). */
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'render') throw new Error(`BENCH_ONLY=${only}: the only part that runs alone is 'render'.`);
 const settings = quick
   ? { rounds: 1, seconds: 3, loads: 3, interactionRuns: 3, exports: 1 }
   : { rounds: 3, seconds: 10, loads: 25, interactionRuns: 15, exports: 3 };
@@ -66,23 +65,7 @@ async function main(): Promise<void> {
     rows: [...upstream.cold.map((c) => [`${c.n} cold`, String(c.upstream), '2', ms(c.ms)]), [`${upstream.restart.n} after restart`, String(upstream.restart.upstream), '0', '']],
   });
 
-  log('\nSeveral instances on one Redis...');
-  const cluster = await measureCluster(settings, (l) => log(l));
-  show({
-    title: 'Several instances on one Redis: login + query requests reaching the fake Space-Track',
-    head: ['instances', 'concurrent cold viewers', 'upstream requests', 'goal', 'all answered in ms'],
-    rows: cluster.upstream.map((c) => [String(c.instances), String(c.n), String(c.upstream), '2', ms(c.ms)]),
-    note: 'Viewers spread round-robin over the instances; each instance starts with an empty DATA_DIR, Redis empty.',
-  });
-  show({
-    title: 'Per-client limits in Redis (rate-limit-redis) vs in memory: cached GET /api/boxscore on one instance',
-    head: ['limiter', 'req/s', 'ratio', 'p50 ms', 'p99 ms'],
-    rows: [
-      ['in memory', fmt(cluster.limiter.memory.rps, 0), '1.00x', ms(cluster.limiter.memory.p50), ms(cluster.limiter.memory.p99)],
-      ['Redis', fmt(cluster.limiter.redis.rps, 0), x(cluster.limiter.redis.rps, cluster.limiter.memory.rps), ms(cluster.limiter.redis.p50), ms(cluster.limiter.redis.p99)],
-    ],
-    note: `Both count every request (a limit too high to refuse any); medians of ${settings.rounds} rounds of ${settings.seconds} s, 50 connections.`,
-  });
+  const clusterBudgets = await clusterSections();
 
   log('\nMemory: 50,000 requests against a fresh server, RSS read after a full GC...');
   const memory = await measureMemory();
@@ -121,9 +104,7 @@ async function main(): Promise<void> {
     evaluateBudget({ name: 'upstream requests, any N (max)', actual: Math.max(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'max', unit: 'requests' }),
     evaluateBudget({ name: 'upstream requests, any N (min)', actual: Math.min(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
     evaluateBudget({ name: 'upstream requests after restart', actual: upstream.restart.upstream, limit: 0, kind: 'max', unit: 'requests' }),
-    evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (max)', actual: Math.max(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'max', unit: 'requests' }),
-    evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (min)', actual: Math.min(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
-    evaluateBudget({ name: 'API throughput, Redis limiter vs in-memory', actual: cluster.limiter.redis.rps / cluster.limiter.memory.rps, limit: 0.8, kind: 'min', unit: 'x' }),
+    ...clusterBudgets,
     evaluateBudget({ name: 'RSS growth from 10,000 to 50,000 requests (after GC)', actual: memory.after50kMb - memory.after10kMb, limit: 5, kind: 'max', unit: 'MB' }),
     evaluateBudget({ name: 'event loop delay p99, API under load', actual: api.loop.p99, limit: 50, kind: 'max', unit: 'ms' }),
     ...renderBudgets,
@@ -162,6 +143,39 @@ async function renderingSection(): Promise<BudgetResult[]> {
     evaluateBudget({ name: 'server RSS after rendering views (after GC)', actual: render.rssAfterViewsMb, limit: 150, kind: 'max', unit: 'MB' }),
     evaluateBudget({ name: 'event loop delay p99, start and rendering new views', actual: render.loop.p99, limit: 50, kind: 'max', unit: 'ms' }),
   ];
+}
+
+/** Several instances on one Redis (issue 15): its two tables, and its budgets. */
+async function clusterSections(): Promise<BudgetResult[]> {
+  log('\nSeveral instances on one Redis...');
+  const cluster = await measureCluster(settings, (l) => log(l));
+  show({
+    title: 'Several instances on one Redis: login + query requests reaching the fake Space-Track',
+    head: ['instances', 'concurrent cold viewers', 'upstream requests', 'goal', 'all answered in ms'],
+    rows: cluster.upstream.map((c) => [String(c.instances), String(c.n), String(c.upstream), '2', ms(c.ms)]),
+    note: 'Viewers spread round-robin over the instances; each instance starts with an empty DATA_DIR, Redis empty.',
+  });
+  show({
+    title: 'Per-client limits in Redis (rate-limit-redis) vs in memory: cached GET /api/boxscore on one instance',
+    head: ['limiter', 'req/s', 'ratio', 'p50 ms', 'p99 ms'],
+    rows: [
+      ['in memory', fmt(cluster.limiter.memory.rps, 0), '1.00x', ms(cluster.limiter.memory.p50), ms(cluster.limiter.memory.p99)],
+      ['Redis', fmt(cluster.limiter.redis.rps, 0), x(cluster.limiter.redis.rps, cluster.limiter.memory.rps), ms(cluster.limiter.redis.p50), ms(cluster.limiter.redis.p99)],
+    ],
+    note: `Both count every request (a limit too high to refuse any); medians of ${settings.rounds} rounds of ${settings.seconds} s, 50 connections.`,
+  });
+  return [
+    evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (max)', actual: Math.max(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'max', unit: 'requests' }),
+    evaluateBudget({ name: 'upstream requests, 1 or 3 instances, any N (min)', actual: Math.min(...cluster.upstream.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
+    evaluateBudget({ name: 'API throughput, Redis limiter vs in-memory', actual: cluster.limiter.redis.rps / cluster.limiter.memory.rps, limit: 0.8, kind: 'min', unit: 'x' }),
+  ];
+}
+
+async function clusterOnly(): Promise<void> {
+  await buildClientIfStale(PROJECT_ROOT, log);
+  const budgets = await clusterSections();
+  show({ title: 'Budgets (margin: headroom as a share of the limit)', head: ['status', 'budget', 'actual', 'limit', 'margin'], rows: budgetRows(budgets) });
+  log('\nBENCH_ONLY=cluster: BENCHMARKS.md left as it was (only a full run writes it).');
 }
 
 async function measurePage() {
@@ -234,7 +248,9 @@ async function measurePage() {
 
 process.on('SIGINT', () => (killAllChildren(), process.exit(130)));
 try {
-  await main();
+  if (only === undefined || only === 'render') await main();
+  else if (only === 'cluster') await clusterOnly();
+  else throw new Error(`BENCH_ONLY=${only}: the parts that run alone are "render" and "cluster".`);
 } catch (err) {
   killAllChildren();
   process.stderr.write(`The bench broke: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

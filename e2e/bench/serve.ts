@@ -5,8 +5,8 @@
  *   the app. `*.json.br` files are sent as brotli-encoded JSON, so the baseline puts exactly the
  *   app's bytes on the wire. With BASELINE_HEADERS=app it sends the app's security headers too.
  * - `app`: the real app as server/index.ts builds it (configuration from the environment, the
- *   source and history it selects), with the configured per-client rate limits passed explicitly,
- *   so API_RATE_LIMIT_PER_MINUTE=0 lets one load generator through.
+ *   shared state REDIS_URL selects, the source and history), with the configured per-client rate
+ *   limits passed explicitly, so API_RATE_LIMIT_PER_MINUTE=0 lets one load generator through.
  * - `synthetic <rows>`: the real app (createApp, the built client) over a synthetic boxscore.
  */
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { createSource } from '../../server/boxscore/create-source.ts';
 import { prepareBoxscore, type BoxscoreSource } from '../../server/boxscore/source.ts';
 import { loadConfig, PROJECT_ROOT, readEnv } from '../../server/config.ts';
 import { createLogger } from '../../server/logger.ts';
+import { createState } from '../../server/state/shared-state.ts';
 import { syntheticBoxscore } from './synthetic.ts';
 
 const [mode, arg] = process.argv.slice(2);
@@ -64,11 +65,23 @@ function staticBaseline(dir: string): express.Express {
 async function configuredApp(): Promise<express.Express> {
   const config = loadConfig(readEnv());
   const logger = createLogger(config.logLevel);
-  // As server/index.ts composes it (without REDIS_URL): the rebuilt boxscores of the catalogue included.
-  const { source, history, rebuilt } = await createSource(config, logger);
-  const stop = () => void Promise.resolve(source.close?.()).finally(() => process.exit(0));
+  // As server/index.ts composes it: the rebuilt boxscores of the catalogue, and with REDIS_URL the
+  // shared state (without it each instance would fetch for itself and count its clients in memory).
+  const state = await createState(config, logger);
+  const { source, history, rebuilt } = await createSource(config, logger, state);
+  const stop = () => void Promise.resolve(source.close?.()).then(() => state.close()).finally(() => process.exit(0));
   process.on('SIGTERM', stop);
-  const app = createApp({ source, history, rebuilt, logger, clientDir: join(PROJECT_ROOT, 'dist'), dashboardToken: config.dashboardToken, rateLimits: config.rateLimit });
+  const app = createApp({
+    source,
+    history,
+    rebuilt,
+    logger,
+    clientDir: join(PROJECT_ROOT, 'dist'),
+    dashboardToken: config.dashboardToken,
+    rateLimits: config.rateLimit,
+    rateLimitStores: state.rateLimitStores,
+    stateHealth: state.health,
+  });
   await app.warm(); // as index.ts: listening once the first view is rendered
   return app;
 }

@@ -1,9 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createSpaceTrackClient } from '../spacetrack/client.ts';
-import { join } from 'node:path';
 import { createEmbeddedCatalogue } from '../catalogue/catalogue-source.ts';
-import { createCatalogueStore } from '../catalogue/catalogue-store.ts';
 import { createLiveCatalogue } from '../catalogue/live-catalogue.ts';
 import { createEmbeddedRebuilt } from '../catalogue/newest-rebuilt.ts';
 import { createNewestDaySource } from '../catalogue/newest-day-source.ts';
@@ -38,11 +36,12 @@ export async function createSource(
   const client = createSpaceTrackClient({ ...session, budget: state.budget({ maxPerMinute, maxPerHour }), session: state.session, logger });
   const store = state.snapshots(config.dataDir);
   const source = await createLiveSource({ client, store, gate: state.gate, logger, minRefreshSeconds: config.minRefreshSeconds });
-  // The catalogue from the same session, budget and daily rule; the shipped one until a copy is
-  // fetched. Its copies stay in this instance's DATA_DIR (10 MB is not for Redis).
+  // The catalogue from the same session, budget and daily rule, behind its own gate; the shipped
+  // one until a copy is fetched. Its copies (~1 MB compressed) are where the boxscore's are.
   const catalogues = createLiveCatalogue({
     client,
-    store: createCatalogueStore({ dir: join(config.dataDir, 'catalogue'), logger }),
+    store: state.catalogues(config.dataDir),
+    gate: state.catalogueGate,
     embedded: createEmbeddedCatalogue(logger),
     logger,
     minRefreshSeconds: config.minRefreshSeconds,

@@ -24,7 +24,7 @@ import type { SpaceTrackClient } from '../spacetrack/client.ts';
 import { STATE_RETRY_SECONDS, UpstreamError, upstreamErrors } from '../spacetrack/errors.ts';
 import { CITATION } from '../shared/contract.ts';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from './embedded.ts';
-import { localFetchGate, type AttemptRecord, type FetchGate, type FetchLease } from './fetch-gate.ts';
+import { gateRefused, heldBackBy, localFetchGate, recordOf, type FetchGate, type FetchLease } from './fetch-gate.ts';
 import type { ParsedBoxscore } from './parse.ts';
 import { waitWords } from '../shared/time-words.ts';
 import { isDue, nextDailyCutoff, publicationDay, RATE_LIMIT_BACKOFF_MS } from './refresh-policy.ts';
@@ -112,8 +112,11 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
   }
 
   store.watch?.((snapshot) => {
-    if (adopt(snapshot)) log.info({ fetchedAt: snapshot.fetchedAt }, 'serving a new copy stored by another instance');
-    else if (lastError?.code === 'SHARED_STATE_UNAVAILABLE') {
+    if (adopt(snapshot)) {
+      // Prepared (and compressed, in zlib's pool) as it arrives, not when the next request finds it.
+      void view();
+      log.info({ fetchedAt: snapshot.fetchedAt }, 'serving a new copy stored by another instance');
+    } else if (lastError?.code === 'SHARED_STATE_UNAVAILABLE') {
       // Redis is back and nothing newer was stored meanwhile: the copy held is current again.
       lastError = undefined;
       nextAttemptAt = 0;
@@ -130,12 +133,10 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
     const latest = await store.latest();
     if (latest) adopt(latest);
     if (good && good.fetchedAt.getTime() !== heldAt) return true;
-    const previous = lease.previous;
-    if (!previous || previous.nextAttemptAt <= now().getTime()) return false;
-    nextAttemptAt = previous.nextAttemptAt;
-    const e = previous.error;
-    lastError = e && new UpstreamError(e.code, e.message, { status: e.status, retryAfterSeconds: e.retryAfterSeconds });
-    log.info({ nextAttemptAt: new Date(nextAttemptAt).toISOString(), code: e?.code }, 'another instance attempted the fetch moments ago: not asking again yet');
+    const held = heldBackBy(lease.previous, now().getTime());
+    if (!held) return false;
+    ({ nextAttemptAt, error: lastError } = held);
+    log.info({ nextAttemptAt: new Date(nextAttemptAt).toISOString(), code: lastError?.code }, 'another instance attempted the fetch moments ago: not asking again yet');
     return true;
   }
 
@@ -146,9 +147,7 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
     try {
       lease = await gate.acquire();
     } catch (err) {
-      lastError = err instanceof UpstreamError ? err : upstreamErrors.unexpected();
-      // Nothing was sent upstream: trying again soon costs Space-Track nothing.
-      nextAttemptAt = now().getTime() + (lastError.details.retryAfterSeconds ?? STATE_RETRY_SECONDS) * 1000;
+      ({ error: lastError, nextAttemptAt } = gateRefused(err, now().getTime()));
       log.warn({ code: lastError.code }, 'cannot fetch now: serving what this instance holds');
       prepared = undefined;
       return lastError;
@@ -251,11 +250,4 @@ export async function createLiveSource({ client, store, logger, minRefreshSecond
       await inflight;
     },
   };
-}
-
-/** What the next attempt, on whichever instance, needs to know about this one. */
-function recordOf(nextAttemptAt: number, error: UpstreamError | undefined): AttemptRecord {
-  if (!error) return { nextAttemptAt };
-  const { status, retryAfterSeconds } = error.details;
-  return { nextAttemptAt, error: { code: error.code, message: error.message, status, retryAfterSeconds } };
 }

@@ -9,17 +9,19 @@ import { gunzipSync } from 'node:zlib';
 import { CatalogueFormatError } from './parse.ts';
 import { prepareCatalogue } from './prepare.ts';
 
-export type PrepareRequest = { date: string } & ({ file: string } | { text: string });
+/** A copy to prepare: a file, the bytes as stored (gzip or not), or the answer's text. */
+export type PrepareRequest = { date: string } & ({ file: string } | { bytes: Uint8Array } | { text: string });
 export type PrepareAnswer = { ok: true; prepared: ReturnType<typeof prepareCatalogue> } | { ok: false; format: boolean; message: string };
 
 const request = workerData as PrepareRequest;
 let answer: PrepareAnswer;
 try {
   let text: string;
-  if ('file' in request) {
-    const raw = readFileSync(request.file);
+  if ('text' in request) text = request.text;
+  else {
+    const raw = 'file' in request ? readFileSync(request.file) : Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
     text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-  } else text = request.text;
+  }
   let rows: unknown;
   try {
     rows = JSON.parse(text);

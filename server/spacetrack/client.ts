@@ -149,9 +149,11 @@ export function createSpaceTrackClient(options: SpaceTrackClientOptions): SpaceT
 
   function ensureLoggedIn(): Promise<void> {
     if (loggedIn) return Promise.resolve();
-    loginInFlight ??= (async () => {
-      if (!(await adoptShared())) await login();
-    })().finally(() => (loginInFlight = undefined));
+    loginInFlight ??= session
+      .exclusive(async () => {
+        if (!(await adoptShared())) await login();
+      })
+      .finally(() => (loginInFlight = undefined));
     return loginInFlight;
   }
 

@@ -15,6 +15,11 @@ export interface SessionStore {
   save(cookie: string, ttlMs: number): Promise<void>;
   /** Forget the cookie Space-Track refused, unless another instance has shared a newer one meanwhile. */
   discard(cookie: string): Promise<void>;
+  /**
+   * Run `login` while no other instance runs its own (the boxscore's and the catalogue's fetches may
+   * run at once on two instances): the second then finds the first one's session and adopts it.
+   */
+  exclusive<T>(login: () => Promise<T>): Promise<T>;
 }
 
 export const localSessionStore: SessionStore = {
@@ -22,4 +27,5 @@ export const localSessionStore: SessionStore = {
   load: async () => undefined,
   save: async () => undefined,
   discard: async () => undefined,
+  exclusive: (login) => login(),
 };

@@ -46,16 +46,53 @@ async function boxscore(instance: Instance): Promise<Answer> {
   return { status: res.status, etag: res.headers.get('etag'), ...body.source };
 }
 
+interface History {
+  status: number;
+  snapshots: string[];
+  catalogue: string | null;
+}
+
+/** What an instance lists: the stored copies' fetch times (not the catalogue's own day), and its catalogue's (null: the shipped one). */
+async function history(instance: Instance): Promise<History> {
+  const res = await fetch(`${instance.url}/api/boxscore/history`);
+  if (res.status !== 200) return { status: res.status, snapshots: [], catalogue: null };
+  const body = (await res.json()) as { snapshots: { kind: string; fetchedAt: string | null }[]; catalogue: { fetchedAt: string | null } | null };
+  const stored = body.snapshots.flatMap((s) => (s.kind === 'live' && s.fetchedAt ? [s.fetchedAt] : []));
+  return { status: res.status, snapshots: stored, catalogue: body.catalogue?.fetchedAt ?? null };
+}
+
 const health = async (instance: Instance) => (await (await fetch(`${instance.url}/api/health`)).json()) as { status: string; redis?: string };
+const ROUNDS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Poll one instance until it serves the copy fetched at `fetchedAt`; ms since `since` (performance.now()). */
+async function servedAfter(instance: Instance, fetchedAt: string, since: number): Promise<{ ms: number; answer: Answer }> {
+  const answer = await waitFor(async () => {
+    const now = await boxscore(instance);
+    return now.fetchedAt === fetchedAt ? now : undefined;
+  }, 30_000);
+  return { ms: performance.now() - since, answer };
+}
+
 const stopAll = (instances: Instance[]) => Promise.all(instances.map((i) => i.stop()));
 const logsOf = (instances: Instance[]) => instances.map((i) => i.output().stdout + i.output().stderr).join('\n');
 
 describe('three instances on one Redis', () => {
-  it('300 concurrent cold requests on each make 1 login and 1 query in all, one copy everywhere; a restart of all makes none; per-client limits are shared', async () => {
+  it('300 concurrent cold requests on each make 1 login, 1 boxscore query and 1 catalogue query in all, one copy everywhere; a restart of all makes none; per-client limits are shared', async () => {
     const instances = await spawnInstances(3, env());
-    const answers = await Promise.all(instances.flatMap((instance) => Array.from({ length: 300 }, () => boxscore(instance))));
-    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
-    expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
+    // Two in three ask for the boxscore, one in three for the history (which needs the catalogue).
+    const asked = await Promise.all(instances.flatMap((instance) => Array.from({ length: 300 }, (_, n) => (n % 3 === 2 ? history(instance) : boxscore(instance)))));
+    expect(asked.filter((a) => a.status !== 200)).toEqual([]);
+    const answers = asked.filter((a): a is Answer => 'etag' in a);
+    expect(answers).toHaveLength(600);
+    // The catalogue is fetched in the background (the shipped one is served meanwhile): once, for all.
+    const catalogues = await waitFor(async () => {
+      const now = await Promise.all(instances.map(history));
+      return now.every((h) => h.catalogue !== null) ? now.map((h) => h.catalogue) : undefined;
+    }, 120_000);
+    expect(new Set(catalogues).size).toBe(1);
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, satcat: 1 });
+    expect(await redis.cli('zcard', 'boxscore:catalogues')).toBe('1');
     // Every instance serves the one live copy with one ETag.
     expect(new Set(answers.map((a) => `${a.kind} ${a.fetchedAt} ${a.etag}`)).size).toBe(1);
     const first = answers[0]!;
@@ -64,19 +101,20 @@ describe('three instances on one Redis', () => {
 
     expect(await stopAll(instances)).toEqual([0, 0, 0]);
     // Nobody logs out a session the others share; the cookie and the password appear in no log.
-    expect(fake.counts()).toMatchObject({ login: 1, query: 1, logout: 0 });
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, satcat: 1, logout: 0 });
     const logs = logsOf(instances);
     for (const secret of [...fake.issuedSessions(), fake.password]) expect(logs).not.toContain(secret);
 
     // Fresh instances with empty DATA_DIRs serve the stored copy at once, asking Space-Track nothing;
     // one client gets 5 requests a minute across all of them, not 5 per instance.
     const restarted = await spawnInstances(3, env({ API_RATE_LIMIT_PER_MINUTE: '5' }));
-    const again = await Promise.all(restarted.map((i) => boxscore(i)));
-    expect(again.map((a) => a.etag)).toEqual([first.etag, first.etag, first.etag]);
-    const statuses: number[] = [];
-    for (const instance of [...restarted, ...restarted]) statuses.push((await boxscore(instance)).status);
-    expect(statuses).toEqual([200, 200, 429, 429, 429, 429]);
-    expect(fake.counts()).toMatchObject({ login: 1, query: 1 });
+    const again = await Promise.all(restarted.map(history));
+    expect(again).toEqual(Array.from({ length: 3 }, () => ({ status: 200, snapshots: [first.fetchedAt], catalogue: catalogues[0] })));
+    const later: Answer[] = [];
+    for (const instance of [...restarted, ...restarted]) later.push(await boxscore(instance));
+    expect(later.map((a) => a.status)).toEqual([200, 200, 429, 429, 429, 429]);
+    expect(later.slice(0, 2).map((a) => a.etag)).toEqual([first.etag, first.etag]);
+    expect(fake.counts()).toMatchObject({ login: 1, query: 1, satcat: 1 });
     await stopAll(restarted);
   }, 600_000);
 
@@ -135,22 +173,33 @@ describe('three instances on one Redis', () => {
     await stopAll([...instances, ...fresh]);
   }, 600_000);
 
-  it('a new copy stored by any instance is served by every instance, with the same ETag and history', async () => {
+  it('a new copy stored by any instance is served by every instance within 1 s, with the same ETag and history', async () => {
     const instances = await spawnInstances(3, env());
     const before = await Promise.all(instances.map((i) => boxscore(i)));
     expect(new Set(before.map((a) => a.etag)).size).toBe(1);
-    // Another writer (here: this test, through the same Redis store) stores a newer copy.
+    // Timed once the instances have settled: each loads the shipped catalogue (a worker, seconds of
+    // CPU) as it starts, which is not what is measured here.
+    await waitFor(() => (instances.every((i) => i.output().stdout.includes('satellite catalogue loaded')) ? true : undefined), 120_000);
+    // Another writer (here: this test, through the same Redis store) stores newer copies, one at a time.
     const state = await redisState({ url: redis.url, lockTtlMs: 30_000 }, captureLogs().logger);
-    const fetchedAt = new Date(Date.now() + 60_000);
-    await state.snapshots('').save({ fetchedAt, rows: embeddedRows('2015-02-23') });
+    const store = state.snapshots('');
+    const delays: number[] = [];
+    let after: Answer[] = before;
+    let fetchedAt = new Date();
+    for (let round = 1; round <= ROUNDS; round++) {
+      fetchedAt = new Date(Date.now() + round * 60_000);
+      // From the moment the save is asked for (its own time included) to the last instance serving the copy.
+      const saved = performance.now();
+      await store.save({ fetchedAt, rows: embeddedRows('2015-02-23') });
+      const served = await Promise.all(instances.map((i) => servedAfter(i, fetchedAt.toISOString(), saved)));
+      delays.push(Math.max(...served.map((s) => s.ms)));
+      after = served.map((s) => s.answer);
+    }
     await state.close();
-    const started = Date.now();
-    const after = await waitFor(async () => {
-      const now = await Promise.all(instances.map((i) => boxscore(i)));
-      return now.every((a) => a.fetchedAt === fetchedAt.toISOString()) ? now : undefined;
-    }, 30_000);
-    // Publish/subscribe: well within a second on a quiet machine (not asserted: timings are noisy here).
-    process.stdout.write(`new copy served by all 3 instances after ${Date.now() - started} ms\n`);
+    process.stdout.write(`new copy served by all 3 instances after (ms, per round): ${delays.map(Math.round).join(', ')}\n`);
+    // The median of the rounds: one round slowed by another process on a shared machine does not
+    // fail the test, a slow path (a poll, a debounce, work on the request path) does.
+    expect(median(delays)).toBeLessThanOrEqual(1000);
     expect(new Set(after.map((a) => a.etag)).size).toBe(1);
     const histories = await Promise.all(instances.map(async (i) => (await fetch(`${i.url}/api/boxscore/history`)).text()));
     expect(new Set(histories).size).toBe(1);

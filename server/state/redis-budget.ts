@@ -4,9 +4,10 @@
  * so two instances can never both take the last unit. Redis's own clock is used: instances on
  * machines whose clocks differ still share one window.
  *
- * Fencing: while this instance holds the fetch lock (redis-fetch-gate.ts), every unit it takes
- * names the lock's token, and the script refuses it when the lock has passed to someone else (it
- * expired while this instance was stalled). So two fetches never overlap upstream.
+ * Fencing: while this instance holds fetch locks (redis-fetch-gate.ts: the boxscore's, the
+ * catalogue's), every unit it takes names their tokens, and the script refuses it when any has
+ * passed to someone else (it expired while this instance was stalled). So two fetches of one kind
+ * never overlap upstream.
  *
  * Redis unreachable: refused (SHARED_STATE_UNAVAILABLE), never granted on trust. A key of the wrong
  * type is reported and replaced (a budget that cannot be read counts as empty: the windows are
@@ -20,8 +21,10 @@ import { KEYS } from './keys.ts';
 import type { FenceHolder } from './redis-fetch-gate.ts';
 
 const TAKE = `
-local fence = ARGV[3]
-if fence ~= '' and redis.call('GET', KEYS[2]) ~= fence then return {-1, 0, ''} end
+-- Fencing: KEYS[2..] are the locks this instance holds, ARGV[4..] its tokens for them.
+for i = 2, #KEYS do
+  if redis.call('GET', KEYS[i]) ~= ARGV[i + 2] then return {-1, 0, ''} end
+end
 local repaired = ''
 local kind = redis.call('TYPE', KEYS[1]).ok
 if kind ~= 'none' and kind ~= 'zset' then
@@ -45,7 +48,7 @@ if inMinute >= maxMinute then
   wait = math.max(wait, tonumber(first[2]) + 60000 - now)
 end
 if wait > 0 then return {0, wait, repaired} end
-redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[4])
+redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[3])
 redis.call('PEXPIRE', KEYS[1], 3600000)
 return {1, 0, repaired}
 `;
@@ -54,7 +57,7 @@ export interface RedisBudgetOptions {
   redis: RedisConnection;
   maxPerMinute: number;
   maxPerHour: number;
-  /** The lock token this instance holds, if any (set by the fetch gate). */
+  /** The lock tokens this instance holds, if any (set by the fetch gates). */
   fence: FenceHolder;
   logger: Logger;
 }
@@ -66,7 +69,8 @@ export function createRedisBudget({ redis, maxPerMinute, maxPerHour, fence, logg
     async take(): Promise<BudgetDecision> {
       let answer: [number, number, string];
       try {
-        answer = (await redis.command.eval(TAKE, 2, KEYS.budget, KEYS.lock, maxPerMinute, maxPerHour, fence.token ?? '', `${redis.instance}:${++taken}`)) as [number, number, string];
+        const held = [...fence.tokens];
+        answer = (await redis.command.eval(TAKE, 1 + held.length, KEYS.budget, ...held.map(([lock]) => lock), maxPerMinute, maxPerHour, `${redis.instance}:${++taken}`, ...held.map(([, token]) => token))) as [number, number, string];
       } catch (err) {
         log.warn({ reason: describeRedisError(err) }, 'shared request budget unavailable: nothing sent');
         if (isUnavailable(err)) throw upstreamErrors.stateUnavailable();

@@ -13,6 +13,7 @@
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { upstreamErrors } from '../spacetrack/errors.ts';
 
 export interface RedisConnection {
   readonly command: Redis;
@@ -93,6 +94,26 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCo
       command.disconnect();
       subscriber.disconnect();
     },
+  };
+}
+
+/**
+ * Run a store's command: Redis unreachable is logged (`unavailable`) and becomes
+ * SHARED_STATE_UNAVAILABLE; a key of the wrong type passes through for the store to repair; any
+ * other failure becomes an Error in plain words, never the error itself (ioredis puts the
+ * command's arguments in it: a copy, a catalogue).
+ */
+export function storeCommands(log: Logger, unavailable: string) {
+  return async function run<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isWrongType(err)) throw err;
+      log.warn({ what, reason: describeRedisError(err) }, unavailable);
+      if (isUnavailable(err)) throw upstreamErrors.stateUnavailable();
+      // eslint-disable-next-line preserve-caught-error -- see above: the cause would carry the arguments
+      throw new Error(`Redis refused to ${what}: ${describeRedisError(err)}`);
+    }
   };
 }
 

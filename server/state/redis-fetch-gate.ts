@@ -11,6 +11,9 @@
  *   so; an operator or a bug might), is reported and repaired in the same script; an unreadable
  *   attempt record is reported and dropped.
  * - Redis unreachable: acquire rejects with SHARED_STATE_UNAVAILABLE (nothing may be fetched).
+ * - One gate per kind of fetch (the boxscore, the catalogue), each with its own lock and record:
+ *   a day's catalogue does not wait for a boxscore fetch. The fence counter is common, so every
+ *   token is unique.
  */
 import type { Logger } from '../logger.ts';
 import type { AttemptRecord, FetchGate, FetchLease } from '../boxscore/fetch-gate.ts';
@@ -20,10 +23,21 @@ import { describeRedisError, isUnavailable, type RedisConnection } from './redis
 
 const POLL_MS = 150;
 
-/** The token of the lock this instance holds now (the budget fences its requests with it). */
+/**
+ * The locks this instance holds now, lock key -> token. The budget fences its requests with all
+ * of them: an instance that lost any lock sends nothing until it has let go of it.
+ */
 export interface FenceHolder {
-  token?: string;
+  readonly tokens: Map<string, string>;
 }
+
+export interface GateKeys {
+  lock: string;
+  lastAttempt: string;
+}
+
+export const BOXSCORE_GATE: GateKeys = { lock: KEYS.lock, lastAttempt: KEYS.lastAttempt };
+export const CATALOGUE_GATE: GateKeys = { lock: KEYS.catalogueLock, lastAttempt: KEYS.catalogueLastAttempt };
 
 // Returns {state, detail, repaired}: state 1 = acquired (detail = token), 0 = held (detail = ms left).
 const ACQUIRE = `
@@ -65,8 +79,8 @@ return 1
 
 const DAY_MS = 86_400_000;
 
-export function createRedisFetchGate({ redis, fence, ttlMs, logger }: { redis: RedisConnection; fence: FenceHolder; ttlMs: number; logger: Logger }): FetchGate {
-  const log = logger.child({ state: 'fetch-lock' });
+export function createRedisFetchGate({ redis, fence, ttlMs, logger, keys = BOXSCORE_GATE }: { redis: RedisConnection; fence: FenceHolder; ttlMs: number; logger: Logger; keys?: GateKeys }): FetchGate {
+  const log = logger.child({ state: 'fetch-lock', lock: keys.lock });
   let closed = false;
 
   async function run<T>(what: () => Promise<T>): Promise<T> {
@@ -80,15 +94,15 @@ export function createRedisFetchGate({ redis, fence, ttlMs, logger }: { redis: R
   }
 
   async function previousAttempt(): Promise<AttemptRecord | undefined> {
-    const text = await run(() => redis.command.get(KEYS.lastAttempt).catch((err: unknown) => {
+    const text = await run(() => redis.command.get(keys.lastAttempt).catch((err: unknown) => {
       if (err instanceof Error && /^WRONGTYPE\b/.test(err.message)) return 'not a string';
       throw err;
     }));
     if (text === null) return undefined;
     const record = parseRecord(text);
     if (!record) {
-      log.error({ key: KEYS.lastAttempt }, 'the last attempt record in Redis could not be read: dropped');
-      await run(() => redis.command.del(KEYS.lastAttempt));
+      log.error({ key: keys.lastAttempt }, 'the last attempt record in Redis could not be read: dropped');
+      await run(() => redis.command.del(keys.lastAttempt));
     }
     return record;
   }
@@ -98,17 +112,17 @@ export function createRedisFetchGate({ redis, fence, ttlMs, logger }: { redis: R
       let waited = false;
       for (;;) {
         if (closed) throw upstreamErrors.cancelled();
-        const [state, detail, repaired] = (await run(() => redis.command.eval(ACQUIRE, 2, KEYS.lock, KEYS.fence, redis.instance, ttlMs))) as [number, string | number, string];
-        if (repaired) log.error({ key: KEYS.lock, problem: repaired }, 'bad fetch lock state in Redis: repaired');
+        const [state, detail, repaired] = (await run(() => redis.command.eval(ACQUIRE, 2, keys.lock, KEYS.fence, redis.instance, ttlMs))) as [number, string | number, string];
+        if (repaired) log.error({ key: keys.lock, problem: repaired }, 'bad fetch lock state in Redis: repaired');
         if (state === 1) {
           const token = String(detail);
-          fence.token = token;
+          fence.tokens.set(keys.lock, token);
           if (waited) log.info('fetch lock taken over after waiting');
           const renew = setInterval(() => {
-            redis.command.eval(RENEW, 1, KEYS.lock, token, ttlMs).then(
+            redis.command.eval(RENEW, 1, keys.lock, token, ttlMs).then(
               (kept) => {
                 // The token stays set: the budget script compares it with the lock and refuses from now on.
-                if (kept === 0 && fence.token === token) log.warn('fetch lock lost (expired and taken by another instance): this instance sends nothing more');
+                if (kept === 0 && fence.tokens.get(keys.lock) === token) log.warn('fetch lock lost (expired and taken by another instance): this instance sends nothing more');
               },
               () => undefined, // Redis down: the budget refuses requests meanwhile; renewing resumes when it is back
             );
@@ -116,8 +130,8 @@ export function createRedisFetchGate({ redis, fence, ttlMs, logger }: { redis: R
           renew.unref();
           const previous = await previousAttempt().catch(async (err: unknown) => {
             clearInterval(renew);
-            fence.token = undefined;
-            await redis.command.eval(RELEASE, 2, KEYS.lock, KEYS.lastAttempt, token, '{}', 1).catch(() => undefined);
+            fence.tokens.delete(keys.lock);
+            await redis.command.eval(RELEASE, 2, keys.lock, keys.lastAttempt, token, '{}', 1).catch(() => undefined);
             throw err;
           });
           return {
@@ -125,10 +139,10 @@ export function createRedisFetchGate({ redis, fence, ttlMs, logger }: { redis: R
             previous,
             async release(record) {
               clearInterval(renew);
-              if (fence.token === token) fence.token = undefined;
+              if (fence.tokens.get(keys.lock) === token) fence.tokens.delete(keys.lock);
               const keepMs = Math.min(DAY_MS, Math.max(1000, record.nextAttemptAt - Date.now() + ttlMs));
               try {
-                await redis.command.eval(RELEASE, 2, KEYS.lock, KEYS.lastAttempt, token, JSON.stringify(record), keepMs);
+                await redis.command.eval(RELEASE, 2, keys.lock, keys.lastAttempt, token, JSON.stringify(record), keepMs);
               } catch (err) {
                 // It expires by itself; the attempt itself is over either way.
                 log.warn({ reason: describeRedisError(err) }, 'could not release the fetch lock: it expires by itself');

@@ -16,9 +16,8 @@
 import type { Logger } from '../logger.ts';
 import { decodeSnapshot, encodeSnapshot, fetchedAtOf, fileName, isSnapshotId, type SnapshotStore, type StoredSnapshot } from '../boxscore/snapshot-store.ts';
 import { latestDailyCutoff, nextDailyCutoff } from '../boxscore/refresh-policy.ts';
-import { upstreamErrors } from '../spacetrack/errors.ts';
-import { KEYS } from './keys.ts';
-import { describeRedisError, isUnavailable, isWrongType, type RedisConnection } from './redis-connection.ts';
+import { KEYS, TRIM_AND_ANNOUNCE } from './keys.ts';
+import { describeRedisError, isWrongType, storeCommands, type RedisConnection } from './redis-connection.ts';
 
 const DEFAULT_RETENTION = 400;
 
@@ -33,12 +32,7 @@ for i = 1, #day - 1 do
   redis.call('DEL', ARGV[6] .. day[i])
   redis.call('ZREM', KEYS[1], day[i])
 end
-local excess = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[4])
-if excess > 0 then
-  for _, old in ipairs(redis.call('ZRANGE', KEYS[1], 0, excess - 1)) do redis.call('DEL', ARGV[6] .. old) end
-  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, excess - 1)
-end
-redis.call('PUBLISH', ARGV[5], ARGV[1])
+${TRIM_AND_ANNOUNCE}
 return math.max(excess, 0)
 `;
 
@@ -54,16 +48,7 @@ export function createRedisSnapshotStore({ redis, logger, retain = DEFAULT_RETEN
   const snapshotPrefix = KEYS.snapshot('');
   const pending = new Map<string, string>();
 
-  async function run<T>(what: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isWrongType(err)) throw err;
-      log.warn({ what, reason: describeRedisError(err) }, 'shared snapshot store unavailable');
-      if (isUnavailable(err)) throw upstreamErrors.stateUnavailable();
-      throw err;
-    }
-  }
+  const run = storeCommands(log, 'shared snapshot store unavailable');
 
   /**
    * Move a key that cannot be read out of the way (kept for inspection) and say so. `unless`: a
