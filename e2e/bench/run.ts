@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../../server/config.ts';
 import { measureApi, startApp } from './api.ts';
 import { writeBaselinePage } from './baseline-page.ts';
 import { measureBundle } from './bundle.ts';
+import { measureCatalogue } from './catalogue.ts';
 import { measureExplore } from './explore.ts';
 import { measureCluster } from './cluster.ts';
 import { measureMemory } from './memory.ts';
@@ -67,6 +68,10 @@ async function main(): Promise<void> {
 
   const clusterBudgets = await clusterSections();
 
+  log('\nSatellite catalogue: its memory, and first answers of any day, the timeline and objects...');
+  const catalogue = await measureCatalogue();
+  for (const section of catalogue.sections) show(section);
+
   log('\nMemory: 50,000 requests against a fresh server, RSS read after a full GC...');
   const memory = await measureMemory();
   show({
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
     evaluateBudget({ name: 'upstream requests, any N (min)', actual: Math.min(...upstream.cold.map((c) => c.upstream)), limit: 2, kind: 'min', unit: 'requests' }),
     evaluateBudget({ name: 'upstream requests after restart', actual: upstream.restart.upstream, limit: 0, kind: 'max', unit: 'requests' }),
     ...clusterBudgets,
+    ...catalogue.budgets,
     evaluateBudget({ name: 'RSS growth from 10,000 to 50,000 requests (after GC)', actual: memory.after50kMb - memory.after10kMb, limit: 5, kind: 'max', unit: 'MB' }),
     evaluateBudget({ name: 'event loop delay p99, API under load', actual: api.loop.p99, limit: 50, kind: 'max', unit: 'ms' }),
     ...renderBudgets,
