@@ -36,7 +36,7 @@ test('the timeline loads on demand; the world\'s orbital debris rises; countries
   const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export timeline CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('timeline-world-year.csv');
   const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
-  expect(csv[0]).toEqual(['Date', 'Orbital payload', 'Orbital rocket body', 'Orbital debris', 'Orbital TBA']);
+  expect(csv[0]).toEqual(['Date', 'World: Orbital payload', 'World: Orbital rocket body', 'World: Orbital debris', 'World: Orbital TBA']);
   expect(csv.slice(1).map((r) => r[0])).toEqual(world.dates);
   const debris = csv.slice(1).map((r) => Number(r[3]));
   expect(debris).toEqual(world.world.counts.orbitalDebris);
@@ -63,7 +63,7 @@ test('the timeline loads on demand; the world\'s orbital debris rises; countries
 
   const [lines] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export timeline CSV' }).click()]);
   const rows = parseCsv(await readFile((await lines.path())!, 'utf8'));
-  expect(rows[0]).toEqual(['Date', 'COMMONWEALTH OF INDEPENDENT STATES (CIS)', 'PEOPLES REPUBLIC OF CHINA (PRC)']);
+  expect(rows[0]).toEqual(['Date', 'COMMONWEALTH OF INDEPENDENT STATES (CIS): debris in orbit', 'PEOPLES REPUBLIC OF CHINA (PRC): debris in orbit']);
   // The series matches the rebuilt boxscore of the same day.
   for (const day of ['1990-12-31', '2010-12-31']) {
     const box = (await (await request.get(`/api/boxscore?asOf=${day}&rebuilt=true`)).json()) as BoxscoreResponse;

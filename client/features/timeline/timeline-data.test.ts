@@ -47,7 +47,8 @@ describe('the timeline plot', () => {
     expect(log.title).toBe('Debris in orbit and decayed by country, 1957–1959, at the end of each year (log scale)');
     // The CSV keeps the exact counts, zeros included, in the brushed range.
     expect(timelineCsvRows(log, [0, 1]).rows).toEqual([['1957-12-31', 0, 0], ['1958-12-31', 1, 2]]);
-    expect(timelineCsvRows(log, [0, 1]).header).toEqual(['Date', 'COMMONWEALTH OF INDEPENDENT STATES (CIS)', 'UNITED STATES OF AMERICA (US)']);
+    expect(timelineCsvRows(log, [0, 1]).header).toEqual(['Date', 'COMMONWEALTH OF INDEPENDENT STATES (CIS): debris in orbit and decayed', 'UNITED STATES OF AMERICA (US): debris in orbit and decayed']);
+    expect(timelineCsvRows(timelinePlot({ ...response, series: [] }, DEFAULT_TIMELINE), [0, 1]).header).toEqual(['Date', 'World: Orbital payload', 'World: Orbital rocket body', 'World: Orbital debris', 'World: Orbital TBA']);
   });
 
   it('puts ticks on round numbers from zero, powers of ten on a log axis', () => {

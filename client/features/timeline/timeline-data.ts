@@ -22,6 +22,8 @@ export interface TimelinePlot {
   series: TimelineSeries[];
   /** The figure's title: what is drawn, for whom, how. */
   title: string;
+  /** What each column of the CSV holds beside its series' name: the count compared (lines) or whose types (stack). */
+  what: string;
   log: boolean;
 }
 
@@ -83,7 +85,7 @@ export function timelinePlot(data: TimelineResponse, view: TimelineView): Timeli
     });
     const measure = label(TIMELINE_MEASURES, view.measure).toLowerCase();
     const title = `${measure === 'all types' ? 'Objects' : measure[0]!.toUpperCase() + measure.slice(1)} ${showWords} by country, ${span}${log ? ' (log scale)' : ''}`;
-    return { kind: 'lines', rows, series, title, log };
+    return { kind: 'lines', rows, series, title, what: `${measure === 'all types' ? 'objects' : measure} ${showWords}`, log };
   }
 
   const entity = data.series[0];
@@ -97,12 +99,13 @@ export function timelinePlot(data: TimelineResponse, view: TimelineView): Timeli
   });
   const who = entity ? `${entity.country} (${entity.code})` : 'World';
   const title = `${who}: objects ${showWords} by type (stacked), ${span}`;
-  return { kind: 'stack', rows, series, title, log: false };
+  return { kind: 'stack', rows, series, title, what: who, log: false };
 }
 
 /** The CSV of what is drawn, in the brushed range: a date column, then one per series, exact counts. */
 export function timelineCsvRows(plot: TimelinePlot, [start, end]: [number, number]): { header: string[]; rows: (string | number | null)[][] } {
-  const header = ['Date', ...plot.series.map((s) => s.name)];
+  // Each column says what it counts, for whom: a file read away from the chart cannot ask.
+  const header = ['Date', ...plot.series.map((s) => (plot.kind === 'lines' ? `${s.name}: ${plot.what}` : `${plot.what}: ${s.name}`))];
   // A zero hidden from a log axis is still a zero in the file.
   const rows = plot.rows.slice(start, end + 1).map((row) => [row.date as string, ...plot.series.map((s) => row[s.key] ?? 0)]);
   return { header, rows };
