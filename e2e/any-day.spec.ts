@@ -8,6 +8,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 test('any day since 1957 sets the whole dashboard, in the address, labelled real or rebuilt; compare with any day', async ({ dashboard, page, request }) => {
   const boxscore = async (day: string) => (await (await request.get(`/api/boxscore?asOf=${day}`)).json()) as BoxscoreResponse;
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search));
   await dashboard.open();
   const day = page.getByLabel('Day shown');
   const kind = page.getByTestId('day-kind');
@@ -26,6 +28,8 @@ test('any day since 1957 sets the whole dashboard, in the address, labelled real
   await expect(dashboard.chart.first().locator('text.chart-tick').first()).toBeVisible();
   await expect(kind).toHaveText('Rebuilt from the satellite catalogue');
 
+  // The year slider's neighbours are fetched ahead, before any step is taken.
+  await expect.poll(() => asked.filter((u) => /asOf=(1989|1991)-06-15$/.test(u)).sort()).toEqual(['/api/boxscore?asOf=1989-06-15', '/api/boxscore?asOf=1991-06-15']);
   // The year slider, from the keyboard: one step is the same day a year later.
   const year = page.getByRole('slider', { name: 'Year' });
   await year.focus();

@@ -95,16 +95,16 @@ function useNewCopyFollows(fetchedAt: string | null | undefined): void {
 export function usePrefetchDays(days: readonly string[]): void {
   const queryClient = useQueryClient();
   const versionOf = useVersions();
-  const key = days.join(',');
+  // Each day with its copy's version, as one string: the effect reruns when either changes.
+  const wanted = JSON.stringify(days.map((day) => [day, versionOf(day)] as const));
   useEffect(() => {
-    if (key === '') return;
+    const pairs = JSON.parse(wanted) as [string, Version][];
+    if (pairs.length === 0) return;
     const timer = setTimeout(() => {
-      for (const day of key.split(',')) void queryClient.prefetchQuery(boxscoreQuery(day, versionOf(day)));
+      for (const [day, version] of pairs) void queryClient.prefetchQuery(boxscoreQuery(day, version));
     }, PREFETCH_AFTER_MS);
     return () => clearTimeout(timer);
-    // versionOf changes identity each render; the days and the history's versions are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, queryClient]);
+  }, [wanted, queryClient]);
 }
 
 /** Long enough for the step's own paint to go first; short next to a keyboard's repeat. */
