@@ -10,9 +10,9 @@ import { SnapshotPickers } from './features/history/snapshot-pickers.tsx';
 import { SourceLine, SourceNotice } from './features/source/source-notice.tsx';
 import { HeadlineFigures } from './features/summary/headline-figures.tsx';
 import { CountryTable } from './features/table/country-table.tsx';
-import { DEFAULT_SORT, isDeltaKey } from './features/table/columns.ts';
 import { filterRows, indexRows } from './features/table/filter.ts';
-import { nextSort, sortRows } from './features/table/sort.ts';
+import { HIDEABLE_COLUMNS } from './features/table/columns.ts';
+import { effectiveSort, nextSort, sortRows } from './features/table/sort.ts';
 import { tableCsv } from './features/table/table-csv.ts';
 import { withChanges } from './features/table/table-rows.ts';
 import { TableToolbar } from './features/table/table-toolbar.tsx';
@@ -162,7 +162,7 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
   const onlyChanged = Boolean(comparison) && view.onlyChanged;
   const filtered = useMemo(() => filterRows(index, filter, onlyChanged), [index, filter, onlyChanged]);
   // Sorting on a change needs a comparison; without one the default order applies.
-  const sort = useMemo(() => (comparison || !isDeltaKey(view.sort.key) ? view.sort : DEFAULT_SORT), [comparison, view.sort]);
+  const sort = useMemo(() => effectiveSort(view.sort, Boolean(comparison)), [comparison, view.sort]);
   const rows = useMemo(() => sortRows(filtered, sort), [filtered, sort]);
 
   // A chart of changes needs the comparison: counts until it has loaded.
@@ -239,7 +239,7 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
           >
             <TimelinePanel
               view={view.timeline}
-              onChange={(patch, options) => update({ timeline: { ...view.timeline!, ...patch } }, options)}
+              onChange={(patch, options) => update((current) => ({ timeline: { ...(current.timeline ?? DEFAULT_TIMELINE), ...patch } }), options)}
               onClose={() => update({ timeline: null })}
               countries={countryOptions}
               theme={chartTheme}
@@ -275,7 +275,7 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
           onlyChanged={onlyChanged}
           onOnlyChanged={(value) => update({ onlyChanged: value })}
           hidden={view.hidden}
-          onHidden={(hidden) => update({ hidden })}
+          onHidden={(key, hide) => update((current) => ({ hidden: HIDEABLE_COLUMNS.map((c) => c.key).filter((k) => (k === key ? hide : current.hidden.includes(k))) }))}
         >
           <CsvButton build={() => tableCsv(rows, view.hidden, comparison ? comparison.from.asOf : null)} fileName={exportFileName(shown, source.asOf, 'csv')} />
         </TableToolbar>
@@ -293,7 +293,7 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
           compareAsOf={comparison ? comparison.from.asOf : null}
           hidden={view.hidden}
           sort={sort}
-          onSort={(key) => update({ sort: nextSort(sort, key) })}
+          onSort={(key) => update((current) => ({ sort: nextSort(effectiveSort(current.sort, Boolean(comparison)), key) }))}
           emptyMessage={emptyMessage}
           onClearFilter={() => update({ filter: '', onlyChanged: false })}
           onSelectCountry={selectCountry}

@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { normalizeView, parseView, reuseUnchanged, serializeView, type View } from './view.ts';
 
-export type UpdateView = (patch: Partial<View>, options?: { replace?: boolean }) => void;
+/**
+ * A patch, or a function of the view now in the address to a patch: a setting that depends on the
+ * one before (the next sort, a column toggled) uses the function, so two clicks quicker than a render
+ * each start from the other's result rather than from the view the page last drew.
+ */
+export type ViewPatch = Partial<View> | ((current: View) => Partial<View>);
+export type UpdateView = (patch: ViewPatch, options?: { replace?: boolean }) => void;
 
 /**
  * The view, kept in the address bar: every change is a history entry (so Back and Forward step
@@ -32,7 +38,8 @@ export function useUrlView(search?: string): UrlView {
 
   const update = useCallback<UpdateView>((patch, options) => {
     // The URL is the source of truth between renders: read it rather than a possibly stale state.
-    const view = normalizeView({ ...parseView(window.location.search).view, ...patch });
+    const current = parseView(window.location.search).view;
+    const view = normalizeView({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
     const search = serializeView(view);
     if (search !== window.location.search) {
       const url = `${window.location.pathname}${search}${window.location.hash}`;
@@ -44,7 +51,7 @@ export function useUrlView(search?: string): UrlView {
 
   const dismissInvalid = useCallback(() => setState((current) => ({ ...current, invalid: [] })), []);
   const reject = useCallback(
-    (problems: string[], patch: Partial<View>) => {
+    (problems: string[], patch: ViewPatch) => {
       update(patch, { replace: true });
       setState((current) => ({ ...current, invalid: [...current.invalid, ...problems] }));
     },

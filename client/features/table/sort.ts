@@ -1,4 +1,4 @@
-import { COLUMN_BY_KEY, type SortKey, type SortState } from './columns.ts';
+import { COLUMN_BY_KEY, DEFAULT_SORT, isDeltaKey, type SortKey, type SortState } from './columns.ts';
 import { cellValue, type TableRow } from './table-rows.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -33,4 +33,9 @@ export function sortRows<T extends TableRow>(rows: readonly T[], sort: SortState
 export function nextSort(current: SortState, key: SortKey): SortState {
   if (current.key !== key) return { key, direction: COLUMN_BY_KEY[key].numeric ? 'desc' : 'asc' };
   return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+/** The sort in effect: a sort by a change needs a comparison, and without one the default applies. */
+export function effectiveSort(sort: SortState, comparing: boolean): SortState {
+  return comparing || !isDeltaKey(sort.key) ? sort : DEFAULT_SORT;
 }

@@ -11,7 +11,8 @@ interface Props {
   onlyChanged: boolean;
   onOnlyChanged: (value: boolean) => void;
   hidden: readonly HideableKey[];
-  onHidden: (hidden: HideableKey[]) => void;
+  /** Hide or show one column (the page applies it to the columns hidden at that moment). */
+  onHidden: (column: HideableKey, hide: boolean) => void;
   /** More actions (e.g. CSV export), composed by the page. */
   children?: ReactNode;
 }
@@ -65,7 +66,7 @@ export function TableToolbar({ filter, onFilter, shown, total, comparing, onlyCh
               <input
                 type="checkbox"
                 checked={!hidden.includes(column.key)}
-                onChange={(e) => onHidden(HIDEABLE_COLUMNS.map((c) => c.key).filter((k) => (k === column.key ? !e.target.checked : hidden.includes(k))))}
+                onChange={(e) => onHidden(column.key, !e.target.checked)}
               />
               {column.label}
             </label>
