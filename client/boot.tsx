@@ -4,6 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { boxscoreQuery, seedFromServer } from './api/boxscore.ts';
 import type { ChartPicture } from './features/chart/chart-picture.ts';
 import { loadChartPlot } from './features/chart/use-chart-plot.ts';
+import { LiveStatus } from './features/source/source-notice.tsx';
 import { Root } from './root.tsx';
 import { readServerData } from './server-data.ts';
 import { parseView } from './view.ts';
@@ -24,6 +25,8 @@ if (served) {
   // The server rendered this page from this boxscore (server/render/page.ts): hydrate with the
   // same data and the same picture of the plot, so the first render matches what is on screen.
   seedFromServer(queryClient, served);
+  // Live mode's banner was rendered by the server: its code loads now, beside React's start.
+  if (served.boxscore.source.nextFetchAt) void LiveStatus.load();
   const pictureElement = container.querySelector<HTMLElement>('.chart-picture');
   const picture: ChartPicture | null = pictureElement?.dataset.plot ? { plotId: pictureElement.dataset.plot, html: pictureElement.innerHTML } : null;
   hydrateRoot(container, <Root queryClient={queryClient} picture={{ picture }} />, {

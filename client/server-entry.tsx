@@ -7,6 +7,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { seedFromServer } from './api/boxscore.ts';
 import { ChartSketch } from './features/chart/chart-sketch.tsx';
+import { loadAllParts } from './lib/lazy-part.ts';
 import { Root } from './root.tsx';
 import { serverDataHtml, type ServerData } from './server-data.ts';
 import { parseView, serializeView } from './view.ts';
@@ -31,6 +32,11 @@ export function rendersOnServer(search: string): boolean {
 }
 
 const sketch = { picture: null, sketch: ChartSketch };
+
+/** Load the parts the browser loads on demand (lazy-part.ts), so that every page renders them at once. Call once, before renderDashboard. */
+export function prepareRender(): Promise<void> {
+  return loadAllParts();
+}
 
 /** The page for `search` (the query string, "?..." or "") over the server's data, as the browser's first render will be. */
 export function renderDashboard(data: ServerData, search: string): RenderedDashboard {

@@ -78,3 +78,27 @@ test('Refresh fetches a due copy at once', async ({ serveLive, dashboard, page }
   await expect(page.locator('.source-line')).toHaveText('Source: Space-Track.org · boxscore as of 2026-11-27 (fetched 2026-11-27 17:30 UTC)');
   expect(fake.counts()).toMatchObject({ login: 1, query: 2 });
 });
+
+test('the banner is in the page the server sends; its code is fetched in live mode only', async ({ serveLive, dashboard, page, browser }) => {
+  const { url } = await serveLive({ start: '2026-11-27T14:00:00Z' });
+  // Before any script: the server rendered the banner (its code is not in the page's first JavaScript).
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await still.newPage();
+  await plain.goto(url);
+  await expect(banner(plain).line).toHaveText('Live · fetched 2026-11-27 14:00 UTC · next copy after 17:00 UTC');
+  await still.close();
+
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await dashboard.open(url);
+  await expect(banner(page).refresh).toBeVisible();
+  expect(scripts.some((path) => /\/live-status-[\w-]+\.js$/.test(path))).toBe(true);
+  scripts.length = 0;
+  // The embedded snapshot without credentials: no banner, and its code is never asked for.
+  await dashboard.open('/');
+  await expect(page.getByText('Embedded snapshot', { exact: false }).first()).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((path) => /live-status/.test(path))).toEqual([]);
+});

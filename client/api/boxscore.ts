@@ -1,5 +1,5 @@
 /** Everything about the /api/boxscore endpoints: key factory, fetchers, query options and hooks. */
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { BoxscoreResponse, BoxscoreSourceInfo, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/shared/contract.ts';
 import type { ServerData } from '../server-data.ts';
@@ -142,19 +142,5 @@ export function useTrend(code: string | null) {
     queryFn: ({ signal }) => apiFetch<TrendResponse>(`/api/boxscore/trend?code=${encodeURIComponent(code!)}`, { signal }),
     enabled: Boolean(code),
     staleTime: CURRENT_STALE_MS,
-  });
-}
-
-export function useRefreshBoxscore() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => apiFetch<BoxscoreResponse>('/api/boxscore/refresh', { method: 'POST' }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(boxscoreKeys.snapshot(null), data);
-      // A new copy adds to the history and changes the trends and the comparisons with today.
-      for (const part of ['history', 'trend', 'changes'] as const) void queryClient.invalidateQueries({ queryKey: [...boxscoreKeys.all, part] });
-    },
-    // A failed refresh may have marked the data stale on the server: show what it now says.
-    onError: () => queryClient.invalidateQueries({ queryKey: boxscoreKeys.snapshot(null) }),
   });
 }

@@ -1,6 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { saveAs } from './download.ts';
-import { renderPng, type PngScheme } from './png.ts';
+import type { PngScheme } from './png.ts';
 
 interface Props {
   target: RefObject<HTMLElement | null>;
@@ -28,6 +28,8 @@ export function ExportPngButton({ target, fileName, theme, label = 'Export PNG' 
     setBusy(scheme);
     setError(null);
     try {
+      // The picture's code (and html-to-image) loads on the first export, not with the page.
+      const { renderPng } = await import('./png.ts');
       saveAs(await renderPng(node, scheme), scheme === 'dark' ? fileName.replace(/\.png$/, '-dark.png') : fileName);
     } catch (err) {
       setError(`The PNG could not be made: ${err instanceof Error ? err.message : 'unknown error'}.`);

@@ -24,7 +24,7 @@ import type { Logger } from '../logger.ts';
 import { SlidingWindow } from '../sliding-window.ts';
 
 /** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
-type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard'>;
+type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard' | 'prepareRender'>;
 
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
@@ -68,10 +68,15 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
 
   const loadEntry = () =>
     (entry ??= existsSync(entryFile)
-      ? (import(pathToFileURL(entryFile).href) as Promise<ServerEntry>).catch((err: unknown) => {
-          logger.error({ err }, 'the server render bundle could not be loaded: pages render in the browser');
-          return null;
-        })
+      ? (import(pathToFileURL(entryFile).href) as Promise<ServerEntry>)
+          .then(async (module) => {
+            await module.prepareRender();
+            return module;
+          })
+          .catch((err: unknown) => {
+            logger.error({ err }, 'the server render bundle could not be loaded: pages render in the browser');
+            return null;
+          })
       : Promise.resolve(null));
   // Loaded now (React's server renderer and the app: ~1 s of module loading on a busy machine),
   // so the first page after start only renders.

@@ -5,9 +5,11 @@
  * the first paint when there is no token), and the first 401 from the API locks it. If the server
  * later refuses the token (changed, server restarted), the prompt comes back.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { accessToken, ApiError, apiFetch, UNAUTHORIZED_EVENT } from '../../api/client.ts';
-import { TokenForm } from './token-form.tsx';
+
+// Only a protected dashboard asks for a token: the form's code loads when it is needed.
+const TokenForm = lazy(() => import('./token-form.tsx').then((m) => ({ default: m.TokenForm })));
 
 type Access = { phase: 'open' } | { phase: 'locked'; message: string | null };
 
@@ -49,5 +51,16 @@ export function AccessGate({ children, onLock }: { children: ReactNode; onLock?:
   }, []);
 
   if (access.phase === 'open') return children;
-  return <TokenForm message={access.message} onSubmit={submit} />;
+  return (
+    <Suspense
+      fallback={
+        <main className="page">
+          <h1>Boxscore dashboard</h1>
+          <p role="status">Access token needed…</p>
+        </main>
+      }
+    >
+      <TokenForm message={access.message} onSubmit={submit} />
+    </Suspense>
+  );
 }

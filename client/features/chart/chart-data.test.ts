@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realBoxscore } from '../../test-support/real-boxscore.ts';
-import { axisLabel, chartAxis, chartLayout, chartSubject, logPosition, nameKey, niceTicks, plotHeight, seriesFor, toChartData, type ChartOptions, type ChartRow } from './chart-data.ts';
+import { chartAxis, niceTicks, plotHeight } from './chart-axis.ts';
+import { axisLabel, chartLayout, chartSubject, logPosition, nameKey, seriesFor, toChartData, type ChartOptions, type ChartRow } from './chart-data.ts';
 
 const cis = realBoxscore.rows.find((r) => r.code === 'CIS')!;
 const esro = realBoxscore.rows.find((r) => r.code === 'ESRO')!;

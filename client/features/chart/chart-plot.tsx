@@ -8,7 +8,8 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { chartAxis, chartLayout, plotHeight, plotLabel, type ChartDatum, type ChartOptions, type Series } from './chart-data.ts';
+import { chartAxis, plotHeight, plotLabel } from './chart-axis.ts';
+import { chartLayout, type ChartDatum, type ChartOptions, type Series } from './chart-data.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 
 export interface ChartPlotProps {

@@ -3,7 +3,8 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSource } from '../../../server/boxscore/embedded.ts';
 import { CHART_THEMES } from '../theme/use-theme.ts';
-import { chartAxis, seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
+import { chartAxis } from './chart-axis.ts';
+import { seriesFor, toChartData, type ChartOptions } from './chart-data.ts';
 import { ChartSketch, SKETCH_WIDTH } from './chart-sketch.tsx';
 
 const { rows } = (await createEmbeddedSource().current()).response;

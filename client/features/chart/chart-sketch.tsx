@@ -12,7 +12,8 @@
  * A picture, not a control: no tooltip, no tab stops and no style attributes (the page's CSP
  * allows none; the stylesheet scales it and colours its axes for the theme).
  */
-import { chartAxis, chartLayout, plotHeight, plotLabel, type Series } from './chart-data.ts';
+import { chartAxis, plotHeight, plotLabel } from './chart-axis.ts';
+import { chartLayout, type Series } from './chart-data.ts';
 import type { PlotRequest } from './chart-picture.ts';
 
 /** The width the server draws at: the chart's width on a desktop screen (the page is at most 1280 px wide); the SVG scales to the reader's width. */

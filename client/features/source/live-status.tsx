@@ -1,6 +1,7 @@
 import type { BoxscoreSourceInfo } from '../../../server/shared/contract.ts';
 import { agoWords, utcTimeOfDay } from '../../../server/shared/time-words.ts';
 import { formatInstant } from '../../lib/format.ts';
+import { liveTitle } from './live-title.ts';
 import { RefreshButton } from './refresh-button.tsx';
 import { useNow } from './use-now.ts';
 
@@ -14,8 +15,7 @@ export function LiveStatus({ source, checkFailed }: { source: BoxscoreSourceInfo
   const now = useNow();
   const next = source.nextFetchAt ? new Date(source.nextFetchAt) : null;
   const due = next !== null && now !== null && next.getTime() <= now;
-  const title =
-    source.kind === 'snapshot' ? 'No live data: showing the embedded snapshot' : source.stale ? 'Stale data' : 'Live';
+  const title = liveTitle(source);
   return (
     <section className={`notice live-status ${source.stale ? 'warning' : 'info'}`} aria-label="How fresh the data is">
       <div className="live-text">

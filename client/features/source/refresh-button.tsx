@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BoxscoreSourceInfo } from '../../../server/shared/contract.ts';
-import { useRefreshBoxscore } from '../../api/boxscore.ts';
+import { useRefreshBoxscore } from '../../api/refresh.ts';
 import { ApiError } from '../../api/client.ts';
 import { refreshState, type Refusal } from './refresh-state.ts';
 

@@ -1,7 +1,12 @@
 import type { BoxscoreSourceInfo, DataIssue } from '../../../server/shared/contract.ts';
 import { citationText } from '../../lib/citation.ts';
 import { formatInstant } from '../../lib/format.ts';
-import { LiveStatus } from './live-status.tsx';
+import { Suspense } from 'react';
+import { lazyPart } from '../../lib/lazy-part.ts';
+import { liveTitle } from './live-title.ts';
+
+/** Live mode's banner: its code (and Refresh's) is not in the first JavaScript of a page without live data. */
+export const LiveStatus = lazyPart(() => import('./live-status.tsx').then((m) => m.LiveStatus));
 
 interface Props {
   source: BoxscoreSourceInfo;
@@ -18,7 +23,20 @@ export function SourceNotice({ source, issues: allIssues, checkFailed = null }: 
     <>
       {source.nextFetchAt ? (
         // Live mode (the embedded snapshot standing in for missing live data included).
-        <LiveStatus source={source} checkFailed={checkFailed} />
+        <Suspense
+          fallback={
+            // The banner's box, the same size, while its code loads (a page the server did not render).
+            <section className={`notice live-status ${source.stale ? 'warning' : 'info'}`} aria-label="How fresh the data is">
+              <div className="live-text">
+                <p className="live-line">
+                  <strong>{liveTitle(source)}</strong>
+                </p>
+              </div>
+            </section>
+          }
+        >
+          <LiveStatus source={source} checkFailed={checkFailed} />
+        </Suspense>
       ) : source.stale ? (
         <div role="alert" className="notice warning">
           <strong>{source.kind === 'snapshot' ? 'No live data: showing the embedded snapshot' : source.kind === 'rebuilt' ? 'Rebuilt from an older satellite catalogue' : 'Stale data'}</strong> (as of {source.asOf}

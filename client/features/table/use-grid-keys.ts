@@ -3,72 +3,36 @@
  * is in the tab order (roving tabindex), and the keys move between cells as they are laid out on
  * screen. Navigable rows carry `data-row`, their cells `data-col`; a cell with a button (a sort
  * header, a country name) is focused through its button, so Enter and Space keep their meaning.
+ * The moves themselves (grid-moves.ts) load when the table first takes focus.
  */
 import { useCallback, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type * as GridMovesModule from './grid-moves.ts';
 
 export interface ActiveCell {
   row: string;
   col: string;
 }
 
-interface GridCell {
-  el: HTMLElement;
-  row: string;
-  col: string;
-  /** First and one-past-last column it covers (cells may span columns). */
-  start: number;
-  end: number;
+type GridMoves = typeof GridMovesModule;
+let moves: GridMoves | null = null;
+let loading: Promise<GridMoves> | null = null;
+function loadMoves(): Promise<GridMoves> {
+  return (loading ??= import('./grid-moves.ts').then(
+    (module) => (moves = module),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  ));
 }
-
-/** The grid's navigable cells, row by row, in screen order (thead, tbody, tfoot). */
-function readGrid(table: HTMLTableElement): GridCell[][] {
-  const rows: GridCell[][] = [];
-  for (const tr of table.querySelectorAll<HTMLTableRowElement>('tr[data-row]')) {
-    const cells: GridCell[] = [];
-    let column = 0;
-    for (const cell of tr.cells) {
-      const span = Math.max(1, cell.colSpan);
-      if (cell.dataset.col) cells.push({ el: cell, row: tr.dataset.row!, col: cell.dataset.col, start: column, end: column + span });
-      column += span;
-    }
-    if (cells.length > 0) rows.push(cells);
-  }
-  return rows;
-}
-
-/** What receives focus for a cell: its button when it has one, else the cell itself. */
-export const focusTarget = (cell: HTMLElement): HTMLElement => cell.querySelector<HTMLElement>('button') ?? cell;
-
-/**
- * Scroll a cell into view within the table's box, clear of the sticky header, totals and country
- * column (which a plain scrollIntoView would leave it under), then the page if the box is partly off it.
- */
-function reveal(cell: HTMLElement, box: HTMLElement, table: HTMLTableElement): void {
-  const r = cell.getBoundingClientRect();
-  const b = box.getBoundingClientRect();
-  const head = table.tHead?.getBoundingClientRect();
-  const foot = table.tFoot?.getBoundingClientRect();
-  const inBody = cell.parentElement?.parentElement?.tagName === 'TBODY';
-  if (inBody) {
-    const top = head ? head.bottom : b.top;
-    const bottom = foot ? foot.top : b.top + box.clientHeight;
-    if (r.top < top) box.scrollTop -= top - r.top;
-    else if (r.bottom > bottom) box.scrollTop += r.bottom - bottom;
-  }
-  if (cell.dataset.col !== 'country') {
-    const sticky = table.querySelector('tr[data-row] > [data-col="country"]')?.getBoundingClientRect();
-    const left = sticky ? sticky.right : b.left;
-    const right = b.left + box.clientLeft + box.clientWidth;
-    if (r.left < left) box.scrollLeft -= left - r.left;
-    else if (r.right > right) box.scrollLeft += Math.min(r.right - right, r.left - left);
-  }
-  const after = cell.getBoundingClientRect();
-  if (after.top < 0) window.scrollBy(0, after.top - 8);
-  else if (after.bottom > window.innerHeight) window.scrollBy(0, after.bottom - window.innerHeight + 8);
+/** Run `use` with the moves: at once when loaded, else once they are (a key pressed while they load is not lost). */
+function withMoves(run: (m: GridMoves) => void): void {
+  if (moves) run(moves);
+  else void loadMoves().then(run, () => undefined);
 }
 
 const HOME: ActiveCell = { row: 'head', col: 'country' };
-const VERTICAL = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp']);
+const KEYS = new Set(['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp']);
 
 /**
  * `exists(cell)`: whether a cell is rendered now; when the active one is gone (filtered out, its
@@ -83,18 +47,6 @@ export function useGridKeys(exists: (cell: ActiveCell) => boolean) {
 
   const current = exists(active) ? active : HOME;
 
-  const locate = (target: EventTarget): { grid: GridCell[][]; r: number; c: number } | null => {
-    const table = tableRef.current;
-    const cell = target instanceof Element ? target.closest<HTMLElement>('[data-col]') : null;
-    if (!table || !cell) return null;
-    const grid = readGrid(table);
-    for (let r = 0; r < grid.length; r++) {
-      const c = grid[r]!.findIndex((g) => g.el === cell);
-      if (c >= 0) return { grid, r, c };
-    }
-    return null;
-  };
-
   // Set while the keys move focus, so onFocus knows the move was ours (already revealed).
   const moving = useRef(false);
 
@@ -105,71 +57,25 @@ export function useGridKeys(exists: (cell: ActiveCell) => boolean) {
     if (!moving.current) {
       // Arrived by Tab or a click: start afresh from this cell, and show it clear of the sticky parts.
       column.current = null;
-      const table = tableRef.current;
-      if (table?.parentElement) reveal(cell, table.parentElement, table);
+      withMoves((m) => {
+        const table = tableRef.current;
+        if (table?.parentElement && table.contains(cell)) m.reveal(cell, table.parentElement, table);
+      });
     }
     setActive((prev) => (prev.row === row && prev.col === cell.dataset.col ? prev : { row, col: cell.dataset.col! }));
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    if (event.altKey || event.metaKey || event.shiftKey) return;
-    const here = locate(event.target);
-    if (!here) return;
-    const { grid, r, c } = here;
-    const cell = grid[r]![c]!;
-    const ctrl = event.ctrlKey;
-    let to: GridCell | undefined;
-    const vertical = (row: number) => {
-      const target = grid[Math.max(0, Math.min(grid.length - 1, row))]!;
-      const want = column.current !== null && column.current >= cell.start && column.current < cell.end ? column.current : cell.start;
-      column.current = want;
-      return target.find((g) => g.start <= want && want < g.end) ?? target.at(-1);
-    };
-    switch (event.key) {
-      case 'ArrowRight':
-        to = grid[r]![c + 1];
-        break;
-      case 'ArrowLeft':
-        to = grid[r]![c - 1];
-        break;
-      case 'ArrowDown':
-        to = vertical(r + 1);
-        break;
-      case 'ArrowUp':
-        to = vertical(r - 1);
-        break;
-      case 'Home':
-        to = ctrl ? grid[0]![0] : grid[r]![0];
-        break;
-      case 'End':
-        to = ctrl ? grid.at(-1)!.at(-1) : grid[r]!.at(-1);
-        break;
-      case 'PageDown':
-      case 'PageUp': {
-        // A page is about the rows that fit in the box between its sticky header and totals (rows
-        // of average height, so Page Down then Page Up comes back to the same row).
-        const table = tableRef.current!;
-        const body = table.tBodies[0];
-        const visible = table.parentElement!.clientHeight - (table.tHead?.offsetHeight ?? 0) - (table.tFoot?.offsetHeight ?? 0);
-        const rowHeight = body && body.rows.length > 0 ? body.offsetHeight / body.rows.length : cell.el.offsetHeight;
-        const step = Math.max(1, Math.floor(visible / Math.max(1, rowHeight)) - 1);
-        to = vertical(event.key === 'PageDown' ? r + step : r - step);
-        break;
-      }
-      default:
-        return;
-    }
+    if (event.altKey || event.metaKey || event.shiftKey || !KEYS.has(event.key)) return;
+    const from = event.target instanceof Element ? event.target.closest('[data-col]') : null;
+    if (!from) return;
     event.preventDefault();
-    if (!VERTICAL.has(event.key)) column.current = null;
-    if (!to || to.el === cell.el) return;
-    moving.current = true;
-    try {
-      focusTarget(to.el).focus({ preventScroll: true });
-    } finally {
-      moving.current = false;
-    }
-    reveal(to.el, tableRef.current!.parentElement!, tableRef.current!);
-    setActive({ row: to.row, col: to.col });
+    const { key, ctrlKey } = event;
+    withMoves((m) => {
+      const table = tableRef.current;
+      const to = table && from.isConnected ? m.move(table, from, key, ctrlKey, column, moving) : null;
+      if (to) setActive(to);
+    });
   };
 
   /** tabIndex for a cell (or its button): 0 for the one tab stop, -1 for the others. */
