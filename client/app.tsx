@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import type { BoxscoreResponse, ChangesResponse, HistoryEntry } from '../server/shared/contract.ts';
 import { useBoxscore, useChanges, useHistory, usePrefetchDays } from './api/boxscore.ts';
@@ -150,6 +151,12 @@ function Dashboard({ data, checkFailed, snapshots, range, view, compare, update,
   // The year slider's neighbours (the same day a year before and after), fetched ahead.
   const neighbours = range ? [yearOf(source.asOf) - 1, yearOf(source.asOf) + 1].map((y) => sameDayInYear(source.asOf, y, range)).filter((d) => d !== source.asOf && d !== newest) : [];
   usePrefetchDays(neighbours);
+  // The timeline's data is asked for as soon as it is opened, beside its code, not after it (a no-op when cached).
+  const queryClient = useQueryClient();
+  const timeline = view.timeline;
+  useEffect(() => {
+    if (timeline && range) void import('./api/catalogue.ts').then((m) => m.prefetchTimeline(queryClient, timeline));
+  }, [queryClient, timeline, range]);
   const changes = useChanges(compare, compare ? source.asOf : null);
   const comparison: ChangesResponse | undefined = compare ? changes.data : undefined;
 

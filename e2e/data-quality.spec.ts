@@ -39,7 +39,7 @@ test('figures that do not add up are shown, not hidden; unknown counts are not z
   await expect(dashboard.count).toHaveText('3 of 3 countries');
 
   const mismatch = page.getByRole('alert').filter({ hasText: 'does not match the sum' });
-  await expect(mismatch).toContainText('orbital payloads: ALL row 32, rows add up to 31');
+  await expect(mismatch).toContainText('Orbital payload: ALL row 32, rows add up to 31');
   // Only the payload count is off: the other totals agree and are not listed.
   await expect(mismatch.locator('li')).toHaveCount(1);
 

@@ -126,3 +126,23 @@ test('the timeline exports its figure as a PNG and marks the largest debris even
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000); // twice the figure's width
 });
+
+test('opening the timeline asks for its data beside its code, not after it; the time axis is labelled a round span apart', async ({ dashboard, page }) => {
+  await dashboard.open();
+  // The panel's code is held back a second: its data must be on its way meanwhile.
+  let codeReleased = 0;
+  await page.route(/\/assets\/timeline-panel-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    codeReleased = Date.now();
+    await route.continue();
+  });
+  const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/timeline').then(() => Date.now());
+  await page.getByRole('button', { name: 'Show the timeline since 1957' }).click();
+  const askedAt = await asked;
+  expect(codeReleased === 0 || askedAt < codeReleased).toBe(true);
+
+  const panel = page.getByRole('region', { name: 'Timeline since 1957' });
+  await expect(panel.locator('.recharts-area-area').first()).toBeVisible();
+  // 1957–2026 at 1366 px: a label every ten years, none cut or crowded.
+  await expect(panel.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label')).toHaveText(['1960', '1970', '1980', '1990', '2000', '2010', '2020']);
+});

@@ -1,7 +1,7 @@
 /** Everything about the /api/boxscore endpoints: key factory, fetchers, query options and hooks. */
 import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { BoxscoreResponse, BoxscoreSourceInfo, ChangesResponse, HistoryResponse, TrendResponse } from '../../server/shared/contract.ts';
+import type { BoxscoreResponse, BoxscoreSourceInfo, ChangesResponse, HistoryResponse } from '../../server/shared/contract.ts';
 import type { ServerData } from '../server-data.ts';
 import { apiFetch } from './client.ts';
 
@@ -23,7 +23,7 @@ export const boxscoreKeys = {
 
 // The current boxscore may change (live mode); the server revalidates cheaply with ETags. A past
 // snapshot's copy never changes under its key (see Version).
-const CURRENT_STALE_MS = 60_000;
+export const CURRENT_STALE_MS = 60_000;
 
 /** While the server may be fetching a copy (or retrying), ask this often: a new copy or a failure shows within seconds. */
 export const DUE_POLL_MS = 3_000;
@@ -119,7 +119,7 @@ export function useHistory() {
 }
 
 /** The fetch time of each date's copy, from the history (the same query, not another request); null for the newest. */
-function useVersions(): (asOf: string | null) => Version {
+export function useVersions(): (asOf: string | null) => Version {
   const snapshots = useHistory().data?.snapshots;
   return (asOf) => (asOf === null ? (snapshots?.at(-1)?.fetchedAt ?? null) : (snapshots?.find((s) => s.asOf === asOf)?.fetchedAt ?? null));
 }
@@ -131,16 +131,5 @@ export function useChanges(from: string | null, to: string | null) {
     queryFn: ({ signal }) => apiFetch<ChangesResponse>(`/api/boxscore/changes?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`, { signal }),
     enabled: Boolean(from && to),
     staleTime: Infinity,
-  });
-}
-
-export function useTrend(code: string | null) {
-  // A trend spans every snapshot: a new copy of any day (the newest included) changes it.
-  const versionOf = useVersions();
-  return useQuery({
-    queryKey: boxscoreKeys.trend(code ?? '', versionOf(null)),
-    queryFn: ({ signal }) => apiFetch<TrendResponse>(`/api/boxscore/trend?code=${encodeURIComponent(code!)}`, { signal }),
-    enabled: Boolean(code),
-    staleTime: CURRENT_STALE_MS,
   });
 }

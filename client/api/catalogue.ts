@@ -1,5 +1,5 @@
 /** The endpoints over the satellite catalogue (issue 11): timeline, objects behind a count, breakup events. */
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { EventsResponse, ObjectsResponse, TimelineResponse, TimelineStep } from '../../server/shared/contract.ts';
 import { apiFetch } from './client.ts';
 
@@ -68,11 +68,25 @@ export function useObjects(r: ObjectsRequest, enabled = true) {
   });
 }
 
-export function useEvents(limit: number, enabled = true) {
-  return useQuery({
+const eventsQuery = (limit: number) =>
+  queryOptions({
     queryKey: catalogueKeys.events(limit),
     queryFn: ({ signal }) => apiFetch<EventsResponse>(`/api/events?limit=${limit}`, { signal }),
     staleTime: CATALOGUE_STALE_MS,
-    enabled,
   });
+
+export function useEvents(limit: number, enabled = true) {
+  return useQuery({ ...eventsQuery(limit), enabled });
+}
+
+/** The debris events the timeline marks: the largest few. */
+export const TIMELINE_EVENTS = 5;
+
+/**
+ * Ask for a timeline's data (and its events) now, while its code loads, rather than once the panel
+ * has rendered: the two would otherwise come one after the other.
+ */
+export function prefetchTimeline(queryClient: QueryClient, r: TimelineRequest): void {
+  void queryClient.prefetchQuery(timelineQuery(r));
+  void queryClient.prefetchQuery(eventsQuery(TIMELINE_EVENTS));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { CountKey, CountryRow, Totals } from '../../../server/shared/contract.ts';
-import { useTrend } from '../../api/boxscore.ts';
+import { useTrend } from '../../api/trend.ts';
 import { ExportPngButton } from '../../lib/export-png-button.tsx';
 import { formatCount, formatShare } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';

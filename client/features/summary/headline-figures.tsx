@@ -1,4 +1,5 @@
 import type { CountKey, Deltas, Totals } from '../../../server/shared/contract.ts';
+import { COUNT_LABELS } from '../../lib/count-labels.ts';
 import { deltaClass, formatCount, formatDelta } from '../../lib/format.ts';
 
 interface Props {
@@ -30,19 +31,6 @@ const GROUPS: { title: string; total: CountKey; parts: [CountKey, string][] }[] 
   },
   { title: 'All objects ever catalogued', total: 'countryTotal', parts: [] },
 ];
-
-const LABELS: Partial<Record<CountKey, string>> = {
-  orbitalTba: 'orbital TBA',
-  orbitalPayload: 'orbital payloads',
-  orbitalRocketBody: 'orbital rocket bodies',
-  orbitalDebris: 'orbital debris',
-  orbitalTotal: 'in orbit',
-  decayedPayload: 'decayed payloads',
-  decayedRocketBody: 'decayed rocket bodies',
-  decayedDebris: 'decayed debris',
-  decayedTotal: 'decayed',
-  countryTotal: 'all objects',
-};
 
 export function HeadlineFigures({ totals, countries, delta }: Props) {
   return (
@@ -108,7 +96,7 @@ function TotalsCheck({ totals, countries }: Props) {
       <ul>
         {totals.mismatches.map((key) => (
           <li key={key}>
-            {LABELS[key]}: ALL row {formatCount(totals.counts[key])}, rows add up to {formatCount(totals.sumOfRows[key])}
+            {COUNT_LABELS[key]}: ALL row {formatCount(totals.counts[key])}, rows add up to {formatCount(totals.sumOfRows[key])}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { Area, AreaChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { axisTicks, type TimelinePlot } from './timeline-data.ts';
+import { axisTicks, dateTicks, type TimelinePlot } from './timeline-data.ts';
 
 export interface EventMark {
   /** The step date the event falls in (an x value of the chart). */
@@ -47,7 +47,7 @@ export function TimelineChart({ plot, theme, narrow, range, onRange, events, cap
   const children = (
     <>
       <CartesianGrid stroke={theme.grid} />
-      <XAxis dataKey="date" stroke={theme.muted} tick={axisTick} tickFormatter={tickDate(monthly)} minTickGap={24} />
+      <XAxis dataKey="date" stroke={theme.muted} tick={axisTick} tickFormatter={tickDate(monthly)} ticks={dateTicks(plot, range, monthly, narrow ? 5 : 10)} interval={0} />
       <YAxis
         stroke={theme.muted}
         tick={axisTick}

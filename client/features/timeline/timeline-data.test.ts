@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNT_KEYS } from '../../../server/shared/counts.ts';
 import type { CountSeries, TimelineResponse } from '../../../server/shared/contract.ts';
-import { axisTicks, brushIndexes, measureKeys, timelinePlot, timelineCsvRows } from './timeline-data.ts';
+import { axisTicks, brushIndexes, dateTicks, measureKeys, timelinePlot, timelineCsvRows } from './timeline-data.ts';
 import { DEFAULT_TIMELINE } from './timeline-view.ts';
 
 const series = (values: Partial<Record<string, number[]>>, n = 3): CountSeries =>
@@ -49,6 +49,23 @@ describe('the timeline plot', () => {
     expect(timelineCsvRows(log, [0, 1]).rows).toEqual([['1957-12-31', 0, 0], ['1958-12-31', 1, 2]]);
     expect(timelineCsvRows(log, [0, 1]).header).toEqual(['Date', 'COMMONWEALTH OF INDEPENDENT STATES (CIS): debris in orbit and decayed', 'UNITED STATES OF AMERICA (US): debris in orbit and decayed']);
     expect(timelineCsvRows(timelinePlot({ ...response, series: [] }, DEFAULT_TIMELINE), [0, 1]).header).toEqual(['Date', 'World: Orbital payload', 'World: Orbital rocket body', 'World: Orbital debris', 'World: Orbital TBA']);
+  });
+
+  it('labels the time axis a round span apart, at most the number asked for', () => {
+    const years = { rows: Array.from({ length: 69 }, (_, i) => ({ date: `${1957 + i}-12-31` })) };
+    years.rows.push({ date: '2026-01-23' });
+    expect(dateTicks(years, [0, 69], false, 10)).toEqual(['1960-12-31', '1970-12-31', '1980-12-31', '1990-12-31', '2000-12-31', '2010-12-31', '2020-12-31']);
+    expect(dateTicks(years, [0, 69], false, 5)).toEqual(['1960-12-31', '1980-12-31', '2000-12-31', '2020-12-31']);
+    // Zoomed in to 2000-2009: every other year.
+    expect(dateTicks(years, [43, 52], false, 5)).toEqual(['2000-12-31', '2002-12-31', '2004-12-31', '2006-12-31', '2008-12-31']);
+    const months = { rows: Array.from({ length: 30 }, (_, i) => ({ date: `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28` })) };
+    // 30 months: a quarter apart for ten labels, half a year apart for six; the first 7 months: every month.
+    expect(dateTicks(months, [0, 29], true, 10)).toEqual(['2000-01-28', '2000-04-28', '2000-07-28', '2000-10-28', '2001-01-28', '2001-04-28', '2001-07-28', '2001-10-28', '2002-01-28', '2002-04-28']);
+    expect(dateTicks(months, [0, 29], true, 6)).toEqual(['2000-01-28', '2000-07-28', '2001-01-28', '2001-07-28', '2002-01-28']);
+    expect(dateTicks(months, [0, 6], true, 10)).toHaveLength(7);
+    // The whole monthly timeline (820 months) on a phone: every 20 years.
+    const all = { rows: Array.from({ length: 820 }, (_, i) => ({ date: `${1957 + Math.floor((i + 9) / 12)}-${String(((i + 9) % 12) + 1).padStart(2, '0')}-28` })) };
+    expect(dateTicks(all, [0, 819], true, 5)).toEqual(['1960-01-28', '1980-01-28', '2000-01-28', '2020-01-28']);
   });
 
   it('puts ticks on round numbers from zero, powers of ten on a log axis', () => {

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { BreakupEvent } from '../../../server/shared/contract.ts';
-import { useEvents, useTimeline } from '../../api/catalogue.ts';
+import { TIMELINE_EVENTS, useEvents, useTimeline } from '../../api/catalogue.ts';
 import { Choice } from '../../lib/choice.tsx';
 import { CsvButton } from '../../lib/csv-button.tsx';
 import { toCsv } from '../../lib/csv.ts';
@@ -25,7 +25,6 @@ interface Props {
   narrow: boolean;
 }
 
-const EVENTS_SHOWN = 5;
 const ObjectsDialog = lazy(() => import('../objects/objects-dialog.tsx').then((m) => ({ default: m.ObjectsDialog })));
 // The brush moves many times a second; the address follows once it rests.
 const BRUSH_SETTLE_MS = 250;
@@ -33,7 +32,7 @@ const BRUSH_SETTLE_MS = 250;
 export function TimelinePanel({ view, onChange, onClose, countries, theme, narrow }: Props) {
   const figureRef = useRef<HTMLElement>(null);
   const timeline = useTimeline({ codes: view.codes, step: view.step });
-  const events = useEvents(EVENTS_SHOWN);
+  const events = useEvents(TIMELINE_EVENTS);
   // The event whose pieces are listed (a dialog over the timeline).
   const [piecesOf, setPiecesOf] = useState<BreakupEvent | null>(null);
   const data = timeline.data;
