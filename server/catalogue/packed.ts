@@ -162,8 +162,16 @@ export function decodePacked(file: Uint8Array): PackedCatalogue {
 }
 
 const gunzipAsync = promisify(gunzip);
+/** The largest packed catalogue read (a real one is ~6 MB). */
+const MAX_PACKED_BYTES = 256 * 2 ** 20;
 
-/** A gzip-compressed packed file's bytes, decompressed on libuv's threads (not the server's). */
+/**
+ * A gzip-compressed packed file's bytes, decompressed on libuv's threads (not the server's) into
+ * one buffer of the size the file states (gzip's last 4 bytes): in the default 16 kB chunks, the
+ * main thread would then copy ~6 MB to join them (~30 ms on a busy machine, measured).
+ */
 export async function readPackedFile(gzipped: Uint8Array): Promise<PreparedCatalogue> {
-  return unpackCatalogue(decodePacked(await gunzipAsync(gzipped)));
+  const stated = gzipped.length >= 4 ? Buffer.from(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength).readUInt32LE(gzipped.length - 4) : 0;
+  const chunkSize = Math.min(Math.max(stated, 64 * 1024), MAX_PACKED_BYTES);
+  return unpackCatalogue(decodePacked(await gunzipAsync(gzipped, { chunkSize, maxOutputLength: MAX_PACKED_BYTES })));
 }
