@@ -1,6 +1,7 @@
 /**
  * The satellite catalogue shipped with the project (embedded/README.md): the newest
- * `satcat-<date>.json.gz` of the folder, written by reduce.ts.
+ * `satcat-<date>.json.gz` of the folder, written by reduce.ts, and the same catalogue prepared and
+ * packed ahead of time (`satcat-<date>.packed.gz`, packed.ts), which the server reads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +23,9 @@ export function newestEmbeddedCatalogue(): CatalogueFile | undefined {
   const date = dates.at(-1);
   return date === undefined ? undefined : { date, file: new URL(`satcat-${date}.json.gz`, EMBEDDED_DIR) };
 }
+
+/** The catalogue of `date` prepared and packed ahead of time (newest-rebuilt.ts writes it). */
+export const packedCatalogueFile = (date: string): URL => new URL(`satcat-${date}.packed.gz`, EMBEDDED_DIR);
 
 /** Its rows, read in this thread (scripts and tests: the server reads it in a worker, load.ts). */
 export const readCatalogueRows = ({ file }: CatalogueFile): unknown => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));

@@ -47,16 +47,16 @@ export function findEvents(index: CatalogueIndex): FoundEvent[] {
   const debris = new Map<string, number[]>();
   const payloads = new Map<string, string[]>();
   for (let i = 0; i < data.noradId.length; i++) {
-    const launch = launchOf(data.intlDes[i]!);
+    const launch = launchOf(data.intlDes.at(i));
     if (!launch) continue;
     if (data.type[i] === DEBRIS) (debris.get(launch) ?? debris.set(launch, []).get(launch)!).push(i);
-    else if (data.type[i] === PAYLOAD) (payloads.get(launch) ?? payloads.set(launch, []).get(launch)!).push(data.name[i]!);
+    else if (data.type[i] === PAYLOAD) (payloads.get(launch) ?? payloads.set(launch, []).get(launch)!).push(data.name.at(i));
   }
   return [...debris]
     .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
     .slice(0, MAX_EVENTS)
     .map(([launch, pieces]) => {
-      const names = pieces.map((i) => data.name[i]!);
+      const names = pieces.map((i) => data.name.at(i));
       const months = pieces.map((i) => fromDay(cataloguedFrom[i]!).slice(0, 7));
       return {
         launch,

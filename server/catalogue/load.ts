@@ -1,10 +1,12 @@
 /**
  * Prepare a catalogue copy in a worker thread (prepare-worker.ts) and hand the result to the
- * server's thread: one worker per copy (a few times a day at most), gone once it has answered, so
- * its parsing memory (~100 MB for a moment) never stays in the server.
+ * server's thread, packed into one transferred buffer (packed.ts): one worker per copy (a few
+ * times a day at most), gone once it has answered, so its parsing memory (~100 MB for a moment)
+ * never stays in the server's heap.
  */
 import { Worker } from 'node:worker_threads';
 import { CatalogueFormatError } from './parse.ts';
+import { unpackCatalogue } from './packed.ts';
 import type { PreparedCatalogue } from './prepare.ts';
 import type { PrepareAnswer, PrepareRequest } from './prepare-worker.ts';
 
@@ -24,8 +26,13 @@ export function prepareInWorker(request: PrepareRequest): Promise<PreparedCatalo
     let settled = false;
     worker.once('message', (answer: PrepareAnswer) => {
       settled = true;
-      if (answer.ok) resolve(answer.prepared);
-      else reject(answer.format ? new CatalogueFormatError(answer.message) : new Error(answer.message));
+      if (answer.ok) {
+        try {
+          resolve(unpackCatalogue(answer.packed));
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      } else reject(answer.format ? new CatalogueFormatError(answer.message) : new Error(answer.message));
       void worker.terminate();
     });
     worker.once('error', (err) => {

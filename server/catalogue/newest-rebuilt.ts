@@ -7,16 +7,20 @@
  * loads). A test proves it is what the catalogue rebuilds (the same bytes, so the same ETag), and
  * the server checks it again once the catalogue has loaded.
  *
- * `npm run catalogue:newest` writes it; run it after changing the catalogue, the counting rule or
- * the names (catalogue:reduce, rule.ts, owner-codes.json).
+ * `npm run catalogue:newest` writes it, and the catalogue prepared and packed (packed.ts,
+ * satcat-<date>.packed.gz: what the server reads); run it after changing the catalogue, the
+ * counting rule, the indices or the names (catalogue:reduce, rule.ts, objects.ts, events.ts,
+ * packed.ts, owner-codes.json).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from '../boxscore/embedded.ts';
 import { boxscoreResponseSchema, type BoxscoreResponse, type CountryRow } from '../shared/contract.ts';
 import type { Logger } from '../logger.ts';
 import { describeCatalogue, type CatalogueSource, type LoadedCatalogue } from './catalogue-source.ts';
-import { EMBEDDED_DIR, newestEmbeddedCatalogue, readCatalogueRows } from './embedded.ts';
+import { EMBEDDED_DIR, newestEmbeddedCatalogue, packedCatalogueFile, readCatalogueRows } from './embedded.ts';
+import { encodePacked, packCatalogue } from './packed.ts';
 import { prepareCatalogue } from './prepare.ts';
 import { createRebuilt, type RebuiltBoxscores } from './rebuilt.ts';
 
@@ -62,7 +66,11 @@ export async function rebuildNewest(loaded: LoadedCatalogue): Promise<BoxscoreRe
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = newestEmbeddedCatalogue();
   if (!file) throw new Error('No embedded catalogue: nothing to rebuild.');
-  const response = await rebuildNewest(describeCatalogue(prepareCatalogue(readCatalogueRows(file), file.date), null, false, null));
+  const prepared = prepareCatalogue(readCatalogueRows(file), file.date);
+  const response = await rebuildNewest(describeCatalogue(prepared, null, false, null));
   writeFileSync(newestRebuiltFile(file.date), `${JSON.stringify(response, null, 1)}\n`);
   process.stdout.write(`${response.rows.length} rows, the boxscore of ${file.date} -> ${newestRebuiltFile(file.date).pathname}\n`);
+  const packed = gzipSync(encodePacked(packCatalogue(prepared)), { level: 9 });
+  writeFileSync(packedCatalogueFile(file.date), packed);
+  process.stdout.write(`${prepared.index.data.noradId.length} objects prepared and packed (${packed.length} bytes) -> ${packedCatalogueFile(file.date).pathname}\n`);
 }

@@ -7,6 +7,7 @@ import type { CatalogueObject, ObjectSortField, ObjectTypeKey } from '../shared/
 import { fromDay, NEVER } from './day.ts';
 import { DEBRIS, PAYLOAD, ROCKET_BODY, UNKNOWN, type CatalogueData } from './parse.ts';
 import type { CatalogueIndex } from './rule.ts';
+import { allTexts } from './text-column.ts';
 
 export const TYPE_OF_KEY: Record<ObjectTypeKey, number> = { payload: PAYLOAD, rocketBody: ROCKET_BODY, debris: DEBRIS, tba: UNKNOWN };
 
@@ -19,8 +20,8 @@ export function sortObjects(data: CatalogueData): ObjectOrders {
   const text = (values: string[]) => (a: number, b: number) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0);
   return {
     noradId: ids,
-    name: by(text(data.name)),
-    intlDes: by(text(data.intlDes)),
+    name: by(text(allTexts(data.name))),
+    intlDes: by(text(allTexts(data.intlDes))),
     launch: by((a, b) => data.launch[a]! - data.launch[b]!),
     decay: by((a, b) => data.decay[a]! - data.decay[b]!),
   };
@@ -53,7 +54,7 @@ export function findObjects(index: CatalogueIndex, orders: ObjectOrders, q: Obje
     if (q.code !== undefined && data.owner[i] !== q.code) continue;
     if (type >= 0 && data.type[i] !== type) continue;
     if (q.state !== undefined && (data.decay[i]! <= q.day) !== (q.state === 'decayed')) continue;
-    if (q.launch !== undefined && !data.intlDes[i]!.startsWith(q.launch)) continue;
+    if (q.launch !== undefined && !data.intlDes.startsWith(i, q.launch)) continue;
     if (total >= q.offset && picked.length < q.limit) picked.push(i);
     total += 1;
   }
@@ -61,8 +62,8 @@ export function findObjects(index: CatalogueIndex, orders: ObjectOrders, q: Obje
     total,
     objects: picked.map((i) => ({
       noradId: data.noradId[i]!,
-      name: data.name[i]!,
-      intlDes: data.intlDes[i]!,
+      name: data.name.at(i),
+      intlDes: data.intlDes.at(i),
       launch: fromDay(data.launch[i]!),
       decay: data.decay[i] === NEVER ? null : fromDay(data.decay[i]!),
     })),

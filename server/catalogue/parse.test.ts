@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogueFormatError, parseCatalogue } from './parse.ts';
 import { fromDay, NEVER } from './day.ts';
+import { allTexts } from './text-column.ts';
 
 const good = (id: string, over: Record<string, unknown> = {}) => ({
   NORAD_CAT_ID: id,
@@ -23,7 +24,7 @@ describe('parseCatalogue', () => {
     expect([...data.owner]).toEqual([0, 1]);
     expect(fromDay(data.decay[1]!)).toBe('2001-02-03');
     expect(data.decay[0]).toBe(NEVER);
-    expect(data.name).toEqual(['SAT 3', 'SAT 12']);
+    expect(allTexts(data.name)).toEqual(['SAT 3', 'SAT 12']);
     expect(data.leftOut).toBe(0);
     expect(data.issues).toEqual([]);
   });
@@ -44,7 +45,7 @@ describe('parseCatalogue', () => {
       '2026-01-23',
     );
     expect([...data.noradId]).toEqual([1]);
-    expect(data.name).toEqual(['SAT 1']);
+    expect(allTexts(data.name)).toEqual(['SAT 1']);
     expect(data.leftOut).toBe(8);
     expect(data.issues.map((i) => i.message)).toEqual([
       'Left out 2 objects with no valid launch date (NORAD "2", NORAD "3").',

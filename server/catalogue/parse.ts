@@ -12,11 +12,13 @@
  * - a single bad row (a bad date, decay before launch, an unknown type, no owner, a duplicate
  *   number) is left out and counted in `issues`: one odd object must not hide 67,000 good ones.
  *
- * The result is columnar (typed arrays, ordered by catalogue number): it is what the index needs,
- * it is compact (a few MB for 67,000 objects) and it crosses a worker boundary cheaply.
+ * The result is columnar (typed arrays and text columns, ordered by catalogue number): it is what
+ * the index needs, it is compact (a few MB for 67,000 objects) and, packed (packed.ts), it crosses
+ * a worker boundary without a copy.
  */
 import type { DataIssue } from '../shared/contract.ts';
 import { NEVER, toDay } from './day.ts';
+import { arrayTexts, type TextColumn } from './text-column.ts';
 
 /** The fields we use, and so the only ones asked of Space-Track (the `predicates` path segment). */
 export const CATALOGUE_FIELDS = ['NORAD_CAT_ID', 'INTLDES', 'OBJECT_TYPE', 'SATNAME', 'COUNTRY', 'LAUNCH', 'DECAY'] as const;
@@ -45,8 +47,8 @@ export interface CatalogueData {
   launch: Int32Array;
   /** Day numbers; NEVER while in orbit. */
   decay: Int32Array;
-  name: string[];
-  intlDes: string[];
+  name: TextColumn;
+  intlDes: TextColumn;
   /** How many rows of the answer were left out, and why (grouped by reason, with examples). */
   leftOut: number;
   issues: DataIssue[];
@@ -133,8 +135,8 @@ export function parseCatalogue(input: unknown, date: string): CatalogueData {
     owner: new Uint16Array(n),
     launch: new Int32Array(n),
     decay: new Int32Array(n),
-    name: new Array<string>(n),
-    intlDes: new Array<string>(n),
+    name: arrayTexts(good.map((g) => g.name)),
+    intlDes: arrayTexts(good.map((g) => g.intlDes)),
     leftOut,
     issues: [...reasons].map(([reason, { count, examples }]) => ({
       row: 'catalogue',
@@ -147,8 +149,6 @@ export function parseCatalogue(input: unknown, date: string): CatalogueData {
     data.owner[i] = codeIndex.get(g.owner)!;
     data.launch[i] = g.launch;
     data.decay[i] = g.decay;
-    data.name[i] = g.name;
-    data.intlDes[i] = g.intlDes;
   });
   return data;
 }
