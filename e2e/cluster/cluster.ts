@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../server/config.ts';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/runtime.ts';
 import { startRedis } from '../../server/test-support/redis-server.ts';
 import { isFakeScenario, startFakeSpaceTrack } from '../fake-upstream/fake-space-track.ts';
 
@@ -34,10 +35,10 @@ if (fake) process.stdout.write(`fake Space-Track on ${fake.url} (requests counte
 const ports = Array.from({ length: count }, (_, i) => port + 1 + i);
 // node --import tsx runs each server in one child process, so its PID is the server's own.
 const children: ChildProcess[] = ports.map((p) =>
-  spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'server', 'index.ts')], {
+  spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(PROJECT_ROOT, 'server', 'index.ts')], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ...upstream, REDIS_URL: redisUrl, PORT: String(p), DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-instance-')) },
+    env: { ...process.env, ...SERVER_ENV, ...upstream, REDIS_URL: redisUrl, PORT: String(p), DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-instance-')) },
   }),
 );
 
