@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { Area, AreaChart, Brush, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../lib/format.ts';
 import type { ChartTheme } from '../theme/use-theme.ts';
-import { axisTicks, dateTicks, type TimelinePlot } from './timeline-data.ts';
+import { axisTicks, dateTicks, tickDate, type TimelinePlot } from './timeline-data.ts';
 
 export interface EventMark {
   /** The step date the event falls in (an x value of the chart). */
@@ -28,7 +28,6 @@ interface Props {
   monthly: boolean;
 }
 
-const tickDate = (monthly: boolean) => (value: string) => (monthly ? value.slice(0, 7) : value.slice(0, 4));
 
 /** The timeline's figure: title, stacked areas or lines, the events, the brush and the source line. */
 export function TimelineChart({ plot, theme, narrow, range, onRange, events, caption, figureRef, monthly }: Props) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNT_KEYS } from '../../../server/shared/counts.ts';
 import type { CountSeries, TimelineResponse } from '../../../server/shared/contract.ts';
-import { axisTicks, brushIndexes, dateTicks, measureKeys, timelinePlot, timelineCsvRows } from './timeline-data.ts';
+import { axisTicks, brushIndexes, dateTicks, tickDate, measureKeys, timelinePlot, timelineCsvRows } from './timeline-data.ts';
 import { DEFAULT_TIMELINE } from './timeline-view.ts';
 
 const series = (values: Partial<Record<string, number[]>>, n = 3): CountSeries =>
@@ -66,6 +66,10 @@ describe('the timeline plot', () => {
     // The whole monthly timeline (820 months) on a phone: every 20 years.
     const all = { rows: Array.from({ length: 820 }, (_, i) => ({ date: `${1957 + Math.floor((i + 9) / 12)}-${String(((i + 9) % 12) + 1).padStart(2, '0')}-28` })) };
     expect(dateTicks(all, [0, 819], true, 5)).toEqual(['1960-01-28', '1980-01-28', '2000-01-28', '2020-01-28']);
+    // Labelled as years where they are Januaries; other months with their month.
+    expect(dateTicks(all, [0, 819], true, 5).map(tickDate(true))).toEqual(['1960', '1980', '2000', '2020']);
+    expect(['2000-04-30', '2000-12-31'].map(tickDate(true))).toEqual(['2000-04', '2000-12']);
+    expect(['2000-12-31'].map(tickDate(false))).toEqual(['2000']);
   });
 
   it('puts ticks on round numbers from zero, powers of ten on a log axis', () => {

@@ -130,6 +130,9 @@ export function dateTicks(plot: Pick<TimelinePlot, 'rows'>, [start, end]: [numbe
   });
 }
 
+/** A time label: the year; on a monthly axis a month other than January adds the month ("2000-04"). */
+export const tickDate = (monthly: boolean) => (date: string): string => (monthly && date.slice(5, 7) !== '01' ? date.slice(0, 7) : date.slice(0, 4));
+
 /** Round ticks (1, 2 or 5 x 10^k apart, at most six) from zero past the largest value; powers of ten on a log axis. */
 export function axisTicks(plot: TimelinePlot, [start, end]: [number, number]): number[] {
   let max = 0;
