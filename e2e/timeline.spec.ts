@@ -120,7 +120,22 @@ test('the timeline exports its figure as a PNG and marks the largest debris even
   await page.keyboard.press('Escape');
   await expect(pieces).toBeHidden();
 
+  // The picture is drawn from a copy of the figure: the copy keeps the areas and leaves the range brush (a control) out.
+  await page.evaluate(() => {
+    const seen = window as unknown as { pngCopy?: { brush: number; areas: number } };
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) {
+          const copy = node instanceof Element ? node.querySelector('.png-export') : null;
+          if (copy) seen.pngCopy = { brush: copy.querySelectorAll('.recharts-brush').length, areas: copy.querySelectorAll('.recharts-area-area').length };
+        }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  expect(await panel.locator('.recharts-brush').count()).toBe(1);
+  const areas = await panel.locator('.recharts-area-area').count();
+  expect(areas).toBeGreaterThan(0);
   const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export timeline PNG' }).click()]);
+  expect(await page.evaluate(() => (window as unknown as { pngCopy?: unknown }).pngCopy)).toEqual({ brush: 0, areas });
   expect(png.suggestedFilename()).toBe('timeline-world-year.png');
   const bytes = await readFile((await png.path())!);
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');

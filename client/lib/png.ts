@@ -47,10 +47,10 @@ export async function renderPng(node: HTMLElement, scheme: PngScheme): Promise<s
   stage.style.width = `${Math.ceil(node.getBoundingClientRect().width)}px`;
   const copy = node.cloneNode(true) as HTMLElement;
   copy.classList.add('png-export', `png-${scheme}`);
-  // Ids must stay unique on the page; the tooltip is not part of a picture.
+  // Ids must stay unique on the page; the tooltip and the timeline's range brush (a control) are not part of a picture.
   copy.removeAttribute('id');
   for (const el of copy.querySelectorAll('[id]')) if (el.closest('svg') === null) el.removeAttribute('id');
-  for (const el of copy.querySelectorAll('.recharts-tooltip-wrapper')) el.remove();
+  for (const el of copy.querySelectorAll('.recharts-tooltip-wrapper, .recharts-brush')) el.remove();
   stage.append(copy);
   node.after(stage);
   try {
