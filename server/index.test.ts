@@ -41,7 +41,7 @@ describe('server/index.ts', () => {
       const server = start({ PORT: '0', ...env });
       try {
         const url = `http://127.0.0.1:${await server.port()}/`;
-        // The very first request, while the catalogue is still loading in its worker: the page is
+        // The very first request, while the catalogue may still be loading: the page is
         // whole at once, rendered from the catalogue's own day rebuilt ahead of time.
         const html = await (await fetch(url)).text();
         expect(html, JSON.stringify(env)).toContain('<div class="chart-picture" data-plot="');

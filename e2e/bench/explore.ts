@@ -40,7 +40,7 @@ export interface ExploreFigures {
 const START_DAY = '2015-03-05';
 
 export async function measureExplore(browser: Browser, url: string, runs: number): Promise<ExploreFigures> {
-  // The server loads its catalogue in a worker after start: wait for it, so no run times that.
+  // The server loads its catalogue after start: wait for it, so no run times that.
   const ready = await fetch(new URL('/api/timeline', url));
   if (!ready.ok) throw new Error(`GET /api/timeline answered ${ready.status}: the catalogue is not loaded.`);
   const timeline: number[] = [];

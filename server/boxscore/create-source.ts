@@ -27,7 +27,7 @@ export async function createSource(
   if (!config.spacetrack) {
     logger.info('no Space-Track credentials configured: serving the boxscore rebuilt from the embedded satellite catalogue');
     const catalogues = createEmbeddedCatalogue(logger);
-    void catalogues.current(); // loaded now, in a worker, while the server starts listening
+    void catalogues.current(); // loaded now (the packed file, off the server's thread), while the server starts listening
     const rebuilt = createEmbeddedRebuilt(catalogues, logger);
     const source = createNewestDaySource(rebuilt, createEmbeddedSource(), logger);
     return { source, history: createHistory({ source, rebuilt }), rebuilt };

@@ -2,10 +2,10 @@
  * Where the catalogue comes from. The rebuilt boxscores only know this interface: the copy shipped
  * with the dashboard, or the newest copy fetched from Space-Track (live-catalogue.ts).
  */
+import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logger.ts';
 import type { CatalogueRef } from '../shared/contract.ts';
 import { fromDay } from './day.ts';
-import { readFile } from 'node:fs/promises';
 import { newestEmbeddedCatalogue, packedCatalogueFile } from './embedded.ts';
 import { prepareInWorker } from './load.ts';
 import { readPackedFile } from './packed.ts';

@@ -27,5 +27,5 @@ export function newestEmbeddedCatalogue(): CatalogueFile | undefined {
 /** The catalogue of `date` prepared and packed ahead of time (newest-rebuilt.ts writes it). */
 export const packedCatalogueFile = (date: string): URL => new URL(`satcat-${date}.packed.gz`, EMBEDDED_DIR);
 
-/** Its rows, read in this thread (scripts and tests: the server reads it in a worker, load.ts). */
+/** Its rows, read in this thread (scripts and tests: the server reads the packed file, or this one in a worker, load.ts). */
 export const readCatalogueRows = ({ file }: CatalogueFile): unknown => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));

@@ -2,9 +2,9 @@
  * The boxscore rebuilt for the embedded catalogue's own day, made ahead of time and shipped beside
  * the catalogue (embedded/rebuilt-<date>.json). Without credentials it is the dashboard's first
  * view, and it never changes between builds; but rebuilding it needs the whole catalogue, which
- * loads in a worker for a few seconds after start. With this file the first page after start is
- * rendered at once, figures and chart picture included (rebuilt.ts serves it while the catalogue
- * loads). A test proves it is what the catalogue rebuilds (the same bytes, so the same ETag), and
+ * is read after start (tens of ms from the packed file; seconds in a worker when that file is
+ * missing or of another day). With this file the first page after start is rendered at once,
+ * figures and chart picture included (rebuilt.ts serves it while the catalogue loads). A test proves it is what the catalogue rebuilds (the same bytes, so the same ETag), and
  * the server checks it again once the catalogue has loaded.
  *
  * `npm run catalogue:newest` writes it, and the catalogue prepared and packed (packed.ts,

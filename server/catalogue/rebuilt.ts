@@ -222,7 +222,7 @@ function earlyAnswers(catalogues: CatalogueSource, { response, logger }: NonNull
   const { source, ...parsed } = response;
   const prepared = prepareBoxscore(source, parsed, QUICK);
   let loading = true;
-  // Loading is started here (the embedded catalogue loads once, in a worker); a failed load is reported by the source.
+  // Loading is started here (the embedded catalogue loads once); a failed load is reported by the source.
   void catalogues.current().finally(() => (loading = false));
   let warned = false;
   return {
