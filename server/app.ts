@@ -51,10 +51,12 @@ export type App = Express & {
   /**
    * Prepares ahead what the first reader would wait for, so the first page after start is served
    * from memory: without credentials, the first view is rendered (resolves once done or given up,
-   * never rejects). In live mode nothing is done ahead, as the first copy may need Space-Track. The
-   * app answers without it; index.ts calls it before listening.
+   * never rejects). In live mode only the render thread is started, as the first copy may need
+   * Space-Track. The app answers without it; index.ts calls it before listening.
    */
   warm(waitMs?: number): Promise<void>;
+  /** Stop what the app runs besides requests (the render thread). */
+  close(): Promise<void>;
 };
 
 /** How long a start waits for the first view to be rendered ahead (~0.5 s on a quiet machine, seconds on a busy one). */
@@ -90,10 +92,14 @@ export function createApp({ source, rebuilt, history = createHistory({ source, r
   app.use(errorHandler(logger));
   return Object.assign(app, {
     async warm(waitMs = WARM_MS) {
-      if (!pages || source.mode !== 'snapshot') return;
+      if (!pages) return;
+      if (source.mode !== 'snapshot') return pages.prepare();
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([pages.warm(), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
       clearTimeout(timer);
+    },
+    async close() {
+      await pages?.close();
     },
   });
 }

@@ -8,10 +8,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+
+export { PROJECT_ROOT };
 
 type Env = Record<string, string | undefined>;
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
 const int = (min: number, max: number) =>
   z

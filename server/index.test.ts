@@ -3,12 +3,14 @@
  * its configuration, listens, answers, and stops cleanly on SIGTERM or SIGINT — or refuses to start, naming
  * the bad variable.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFakeSpaceTrack } from '../e2e/fake-upstream/fake-space-track.ts';
-import { spawnServer as start } from './test-support/spawn-server.ts';
+import { PROJECT_ROOT } from './config.ts';
+import { SERVER_APP, SERVER_ENV, SERVER_NODE_FLAGS } from './runtime.ts';
+import { spawnServer as start, waitFor } from './test-support/spawn-server.ts';
 
 describe('server/index.ts', () => {
   it('serves the boxscore rebuilt from the embedded catalogue without credentials and exits 0 on SIGTERM', async () => {
@@ -104,5 +106,59 @@ describe('server/index.ts', () => {
     expect(second.output().stderr).toContain(`Port ${port} is already in use`);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
+  }, 30_000);
+});
+
+describe('the built server (dist/app/index.js), as npm start runs it', () => {
+  const built = (env: Record<string, string>) => start({ ...SERVER_ENV, ...env }, SERVER_APP, [], SERVER_NODE_FLAGS);
+  /** Modification times of the data shipped in server/: a run must only read them. */
+  const shippedData = () =>
+    ['server/catalogue/embedded', 'server/boxscore/snapshots'].flatMap((dir) => readdirSync(join(PROJECT_ROOT, dir)).map((name) => `${dir}/${name} ${statSync(join(PROJECT_ROOT, dir, name)).mtimeMs}`));
+
+  it('is plain JavaScript without React: pages render in their own thread, from the client’s build', () => {
+    const code = readdirSync(join(PROJECT_ROOT, dirname(SERVER_APP))).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(PROJECT_ROOT, dirname(SERVER_APP), name), 'utf8')).join('\n');
+    expect(code).toContain('render-worker.js');
+    expect(code).not.toMatch(/from ["']react(-dom)?(\/server)?["']/);
+    expect(code).not.toMatch(/from ["']tsx/);
+  });
+
+  it('serves the first view, new views rendered in the render thread and the catalogue’s days, reads its data where it lies, and exits 0 on SIGTERM', async () => {
+    const before = shippedData();
+    const server = built({ LOG_LEVEL: 'info' });
+    const base = `http://127.0.0.1:${await server.port()}`;
+    const first = await (await fetch(`${base}/`)).text();
+    expect(first).toContain('<div class="chart-picture" data-plot="');
+    expect(first.match(/<th scope="row" class="country" data-col="country"[^>]*>/g)).toHaveLength(121);
+    const view = await (await fetch(`${base}/?n=5`)).text();
+    expect(view).toContain('first 5 countries');
+    expect(view.match(/<th scope="row" class="country" data-col="country"[^>]*>/g)).toHaveLength(121);
+    // Found from the project's folder, not from the built file's: the catalogue, its names, the real 2015 boxscores.
+    const past = (await (await fetch(`${base}/api/boxscore?asOf=1970-01-01`)).json()) as { source: { kind: string }; rows: { country: string }[] };
+    expect(past.source.kind).toBe('rebuilt');
+    expect(past.rows.map((r) => r.country)).toEqual(expect.arrayContaining(['UNITED STATES OF AMERICA', 'COMMONWEALTH OF INDEPENDENT STATES', 'FRANCE']));
+    expect(((await (await fetch(`${base}/api/boxscore?asOf=2015-03-05`)).json()) as { rows: unknown[] }).rows).toHaveLength(85);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output().stderr).toBe('');
+    expect(shippedData()).toEqual(before);
+  }, 30_000);
+
+  it('in live mode prepares a fetched catalogue in its worker (prepare-worker.js beside it)', async () => {
+    const fake = await startFakeSpaceTrack();
+    try {
+      const server = built({ SPACETRACK_IDENTITY: fake.identity, SPACETRACK_PASSWORD: fake.password, SPACETRACK_BASE_URL: fake.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-data-')) });
+      const base = `http://127.0.0.1:${await server.port()}`;
+      const past = await waitFor(async () => {
+        const res = await fetch(`${base}/api/boxscore?asOf=1970-01-01`);
+        return res.status === 200 ? ((await res.json()) as { source: { kind: string } }) : undefined;
+      });
+      expect(past.source.kind).toBe('rebuilt');
+      // The catalogue came from Space-Track (the fake), not from the shipped packed file.
+      expect(fake.counts()).toMatchObject({ login: 1, satcat: 1 });
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      await fake.close();
+    }
   }, 30_000);
 });

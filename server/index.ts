@@ -90,6 +90,7 @@ async function shutdown(signal: string): Promise<void> {
     server.closeAllConnections();
   }
   clearInterval(idle);
+  await app.close();
   await state.close();
   logger.info('stopped');
   process.exit(0);

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './config.ts';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from './runtime.ts';
+import { SERVER_APP, SERVER_ENV, SERVER_NODE_FLAGS } from './runtime.ts';
 
 const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 describe('the server is started the same way everywhere', () => {
-  it('npm start starts node with the server flags and environment (the bench and npm run cluster import them)', () => {
+  it('npm start starts the built server with the server flags and environment (the bench and npm run cluster import them)', () => {
     // The last command of the script is the one that starts the server.
     const command = scripts.start!.split('&&').at(-1)!.trim();
+    expect(command.endsWith(` ${SERVER_APP}`)).toBe(true);
+    expect(command).not.toContain('tsx');
     for (const [key, value] of Object.entries(SERVER_ENV)) expect(command).toContain(`${key}=${value} node `);
     for (const flag of SERVER_NODE_FLAGS) expect(command).toContain(` ${flag} `);
   });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { spawnServer, type ChildServer, type LoopDelay } from './servers.ts';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/runtime.ts';
+import { SERVER_APP, SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/runtime.ts';
 import { median } from './stats.ts';
 import { rawGet } from '../../server/test-support/raw-get.ts';
 
@@ -37,8 +37,9 @@ export interface ApiFigures {
 }
 
 export const startApp = (env: Record<string, string> = {}, nodeArgs: string[] = [], readyMs?: number): Promise<ChildServer> =>
-  // Started as npm start starts the server (server/runtime.ts).
-  spawnServer({ script: 'e2e/bench/serve.ts', args: ['app'], env: { ...SERVER_ENV, ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs: [...SERVER_NODE_FLAGS, ...nodeArgs], readyMs });
+  // Started as npm start starts the server (server/runtime.ts: the built server, its flags and
+  // environment), with the per-client rate limit off so that one load generator gets through.
+  spawnServer({ script: SERVER_APP, env: { ...SERVER_ENV, ...APP_ENV, ...env }, readyPath: '/api/health', nodeArgs: [...SERVER_NODE_FLAGS, ...nodeArgs], readyMs });
 
 export async function load(url: string, seconds: number, headers: Record<string, string>, expect: 200 | 304): Promise<LoadFigures> {
   const r = await autocannon({ url, connections: 50, duration: seconds, headers: { ...ACCEPT, ...headers } });

@@ -1,12 +1,14 @@
 /**
  * Servers under test run as child processes, never in the bench's own process: the load generator
  * and Playwright must not share an event loop with the server they measure. Each child is
- * `node --import tsx <file>` (no npx wrapper), so the PID we hold is the server's own and stopping
- * it stops the server.
+ * `node <file>` (no npx wrapper; `--import tsx` for a TypeScript file), so the PID we hold is the
+ * server's own and stopping it stops the server. Every child loads probe.mjs: its event loop's
+ * delay over IPC, a full GC on SIGUSR2.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../../server/config.ts';
 import { freePort } from '../../server/test-support/free-port.ts';
 
@@ -21,12 +23,13 @@ export interface ChildServer {
   pid: number;
   /** Resident set size of the server process, in bytes (from /proc). */
   rss(): number;
-  /** The server's event loop delay (ms) since the last call (serve.ts measures it in its own process). */
+  /** The server's event loop delay (ms) since the last call (probe.mjs measures it in the server's process). */
   loopDelay(): Promise<LoopDelay>;
   stop(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
+const PROBE = pathToFileURL(join(PROJECT_ROOT, 'e2e', 'bench', 'probe.mjs')).href;
 
 /** Stop every child still running (the bench calls this on any exit path). */
 export function killAllChildren(): void {
@@ -73,7 +76,8 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
   const port = await freePort();
   // stdout is discarded (request logs at info level cost the server what they cost in production,
   // but must not fill a pipe nobody reads); stderr is kept for the error message.
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(PROJECT_ROOT, script), ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', PROBE, ...loader, join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../server/config.ts';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/runtime.ts';
+import { SERVER_APP, SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/runtime.ts';
 import { startRedis } from '../../server/test-support/redis-server.ts';
 import { isFakeScenario, startFakeSpaceTrack } from '../fake-upstream/fake-space-track.ts';
 
@@ -33,9 +33,9 @@ process.stdout.write(`Redis on ${redisUrl}${redis ? ` (data in ${redis.dir})` : 
 if (fake) process.stdout.write(`fake Space-Track on ${fake.url} (requests counted at ${fake.url}/__fake/counts)\n`);
 
 const ports = Array.from({ length: count }, (_, i) => port + 1 + i);
-// node --import tsx runs each server in one child process, so its PID is the server's own.
+// Each instance runs as npm start runs the server (built: npm run cluster builds first).
 const children: ChildProcess[] = ports.map((p) =>
-  spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(PROJECT_ROOT, 'server', 'index.ts')], {
+  spawn(process.execPath, [...SERVER_NODE_FLAGS, join(PROJECT_ROOT, SERVER_APP)], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
     env: { ...process.env, ...SERVER_ENV, ...upstream, REDIS_URL: redisUrl, PORT: String(p), DATA_DIR: mkdtempSync(join(tmpdir(), 'boxscore-instance-')) },

@@ -2,6 +2,9 @@
  * The real 2015 boxscores shipped with the project (see snapshots/README.md), read and parsed once.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { CITATION } from '../shared/contract.ts';
 import { parseBoxscore, type ParsedBoxscore } from './parse.ts';
 import { prepareBoxscore, type BoxscoreSource, type PreparedBoxscore } from './source.ts';
@@ -14,7 +17,7 @@ export interface EmbeddedSnapshot {
 /** Oldest first; the last one is what the dashboard shows without credentials. */
 export const EMBEDDED_SNAPSHOTS: readonly EmbeddedSnapshot[] = ['2015-02-23', '2015-03-05'].map((asOf) => ({
   asOf,
-  file: new URL(`./snapshots/boxscore-${asOf}.json`, import.meta.url),
+  file: pathToFileURL(join(PROJECT_ROOT, 'server', 'boxscore', 'snapshots', `boxscore-${asOf}.json`)),
 }));
 
 const parsedFiles = new Map<string, ParsedBoxscore>();

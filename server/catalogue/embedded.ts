@@ -4,9 +4,12 @@
  * packed ahead of time (`satcat-<date>.packed.gz`, packed.ts), which the server reads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../project-root.ts';
 
-export const EMBEDDED_DIR = new URL('./embedded/', import.meta.url);
+export const EMBEDDED_DIR = pathToFileURL(join(PROJECT_ROOT, 'server', 'catalogue', 'embedded', '/'));
 
 export interface CatalogueFile {
   /** The day the catalogue was fetched from Space-Track. */

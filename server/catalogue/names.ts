@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CountryRow } from '../shared/contract.ts';
+import { EMBEDDED_DIR } from './embedded.ts';
 
 const OWNER_CODES: ReadonlyMap<string, string> = new Map(
-  (JSON.parse(readFileSync(new URL('./embedded/owner-codes.json', import.meta.url), 'utf8')) as { code: string; name: string }[]).map((c) => [c.code, c.name]),
+  (JSON.parse(readFileSync(new URL('owner-codes.json', EMBEDDED_DIR), 'utf8')) as { code: string; name: string }[]).map((c) => [c.code, c.name]),
 );
 
 export function ownerNames(newestRealRows: readonly Pick<CountryRow, 'code' | 'country'>[]): (code: string) => string {

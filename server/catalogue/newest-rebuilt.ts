@@ -7,21 +7,17 @@
  * figures and chart picture included (rebuilt.ts serves it while the catalogue loads). A test proves it is what the catalogue rebuilds (the same bytes, so the same ETag), and
  * the server checks it again once the catalogue has loaded.
  *
- * `npm run catalogue:newest` writes it, and the catalogue prepared and packed (packed.ts,
+ * `npm run catalogue:newest` (write-newest.ts) writes it, and the catalogue prepared and packed (packed.ts,
  * satcat-<date>.packed.gz: what the server reads); run it after changing the catalogue, the
  * counting rule, the indices or the names (catalogue:reduce, rule.ts, objects.ts, events.ts,
  * packed.ts, owner-codes.json).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { NEWEST_EMBEDDED, readEmbeddedSnapshot } from '../boxscore/embedded.ts';
 import { boxscoreResponseSchema, type BoxscoreResponse, type CountryRow } from '../shared/contract.ts';
 import type { Logger } from '../logger.ts';
-import { describeCatalogue, type CatalogueSource, type LoadedCatalogue } from './catalogue-source.ts';
-import { EMBEDDED_DIR, newestEmbeddedCatalogue, packedCatalogueFile, readCatalogueRows } from './embedded.ts';
-import { encodePacked, packCatalogue } from './packed.ts';
-import { prepareCatalogue } from './prepare.ts';
+import type { CatalogueSource, LoadedCatalogue } from './catalogue-source.ts';
+import { EMBEDDED_DIR, newestEmbeddedCatalogue } from './embedded.ts';
 import { createRebuilt, type RebuiltBoxscores } from './rebuilt.ts';
 
 export const newestRebuiltFile = (date: string): URL => new URL(`rebuilt-${date}.json`, EMBEDDED_DIR);
@@ -61,16 +57,4 @@ export function createEmbeddedRebuilt(catalogues: CatalogueSource, logger: Logge
 export async function rebuildNewest(loaded: LoadedCatalogue): Promise<BoxscoreResponse> {
   const rebuilt = createRebuilt({ catalogues: { current: async () => loaded }, newestRealRows: async () => embeddedRealRows() });
   return (await rebuilt.boxscore(loaded.ref.date)).response;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const file = newestEmbeddedCatalogue();
-  if (!file) throw new Error('No embedded catalogue: nothing to rebuild.');
-  const prepared = prepareCatalogue(readCatalogueRows(file), file.date);
-  const response = await rebuildNewest(describeCatalogue(prepared, null, false, null));
-  writeFileSync(newestRebuiltFile(file.date), `${JSON.stringify(response, null, 1)}\n`);
-  process.stdout.write(`${response.rows.length} rows, the boxscore of ${file.date} -> ${newestRebuiltFile(file.date).pathname}\n`);
-  const packed = gzipSync(encodePacked(packCatalogue(prepared)), { level: 9 });
-  writeFileSync(packedCatalogueFile(file.date), packed);
-  process.stdout.write(`${prepared.index.data.noradId.length} objects prepared and packed (${packed.length} bytes) -> ${packedCatalogueFile(file.date).pathname}\n`);
 }

@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { listen, type Listening } from '../test-support/listen.ts';
 import { rawGet } from '../test-support/raw-get.ts';
+import { waitFor } from '../test-support/spawn-server.ts';
 import { createPageRenderer } from './page.ts';
 
 const DIST = join(PROJECT_ROOT, 'dist');
@@ -201,6 +202,29 @@ describe('when the server cannot render a page, the shell goes out instead', () 
     expect(await renderer.page('?q=b')).not.toBeNull();
     expect(await renderer.page('?q=c')).toBeNull();
     expect(await renderer.page('?q=a')).not.toBeNull();
+  });
+
+  it('a page never waits long for its render: the shell goes out, and the page, once made, is kept for the next reader', async () => {
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, logger, renderWaitMs: 0, rendersPerMinute: 1 });
+    try {
+      expect(await renderer.page('?n=7')).toBeNull();
+      // The one render of the budget goes on in its thread; once done, the page comes from memory.
+      const page = await waitFor(() => renderer.page('?n=7').then((body) => body ?? undefined));
+      expect(page.identity.toString('utf8')).toContain('first 7 countries');
+      expect(await renderer.page('?n=8')).toBeNull(); // the budget was that one render
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('readers of the same new address share one render', async () => {
+    const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, logger, rendersPerMinute: 1 });
+    try {
+      const pages = await Promise.all(Array.from({ length: 5 }, () => renderer.page('?n=9')));
+      expect(pages.every((page) => page === pages[0] && page !== null)).toBe(true);
+    } finally {
+      await renderer.close();
+    }
   });
 
   it('a render that failed is not kept: the next request for the address tries again', async () => {

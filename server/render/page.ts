@@ -3,28 +3,27 @@
  * table are on screen at the first paint and the browser only has to hydrate them (client/boot.tsx).
  *
  * Work is done once per snapshot and address: the page is rendered (once: the chart's picture is
- * a plain SVG drawn in the same pass, client/features/chart/chart-sketch.tsx), compressed (off the
- * main thread, http/prepared-json.ts) and hashed, then served from memory with an ETag. Any trouble falls back to the plain page shell, which renders in the
- * browser as before: a page is never an error because the server could not pre-render it.
+ * a plain SVG drawn in the same pass, client/features/chart/chart-sketch.tsx) in a thread of its
+ * own (render-thread.ts), compressed (in zlib's thread pool, http/prepared-json.ts) and hashed,
+ * then served from memory with an ETag. The server's event loop never runs React: it asks and
+ * receives bytes. Any trouble (no render bundle, a render that fails or is late, a thread too busy)
+ * falls back to the plain page shell, which renders in the browser as before: a page is never an
+ * error because the server could not pre-render it.
  *
  * Not pre-rendered: when an access token is required (the data is not the public's); addresses
  * that are not a view in its canonical form, and views of other data than the current boxscore
  * (client/server-entry.tsx, rendersOnServer); and new pages beyond a budget per minute, so that
  * ever-new query strings cannot keep the server rendering.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type * as ServerEntryModule from '../../client/server-entry.tsx';
 import type { BoxscoreHistory, HistoryList } from '../boxscore/history.ts';
 import type { BoxscoreSource, PreparedBoxscore } from '../boxscore/source.ts';
 import { Lru } from '../boxscore/lru.ts';
 import { prepareBody, QUICK, type PreparedBody } from '../http/prepared-json.ts';
 import type { Logger } from '../logger.ts';
 import { SlidingWindow } from '../sliding-window.ts';
-
-/** The built server entry: the types of client/server-entry.tsx, loaded from its build in dist/server/. */
-type ServerEntry = Pick<typeof ServerEntryModule, 'rendersOnServer' | 'renderDashboard' | 'prepareRender'>;
+import { createRenderThread } from './render-thread.ts';
 
 export interface PageRenderer {
   /** The page for this query string ("?..." or ""), or null for the plain shell. */
@@ -36,62 +35,57 @@ export interface PageRenderer {
    * from memory.
    */
   warm(): Promise<void>;
+  /** Start the render thread now, so that the first page asked does not wait for it to load. */
+  prepare(): void;
+  /** Stop the render thread. */
+  close(): Promise<void>;
 }
 
 interface Options {
   source: BoxscoreSource;
   /** The snapshots there are, for the pickers; without it they appear once the browser has asked. */
   history?: BoxscoreHistory;
-  /** dist/: index.html (the shell) and server/server-entry.js. */
+  /** dist/: index.html (the shell) and server/render-worker.js. */
   clientDir: string;
   logger: Logger;
   /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
   waitMs?: number;
+  /** How long a page waits for its render; the shell goes out then, and the page, once made, is kept for the next reader. */
+  renderWaitMs?: number;
   /** New renders allowed per minute, all addresses together: beyond, the shell goes out (renders cost CPU; views are many). */
   rendersPerMinute?: number;
 }
 
-const ROOT = '<div id="root"></div>';
 /** Addresses remembered per snapshot: the common ones, bounded against ever-new query strings. */
 const PAGES_PER_SNAPSHOT = 64;
+/** Whether an address is rendered here (a pure function of it): remembered for this many addresses. */
+const CHECKS_KEPT = 256;
 
-export function createPageRenderer({ source, history, clientDir, logger, waitMs = 500, rendersPerMinute = 30 }: Options): PageRenderer {
-  const entryFile = join(clientDir, 'server', 'server-entry.js');
-  let entry: Promise<ServerEntry | null> | null = null;
-  let template: string | null = null;
-  const cache = new WeakMap<PreparedBoxscore, Lru<string, PreparedBody>>();
+/** `promise`'s value, or null if it takes longer than `ms`. */
+async function within<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createPageRenderer({ source, history, clientDir, logger, waitMs = 500, renderWaitMs = 2000, rendersPerMinute = 30 }: Options): PageRenderer {
+  const file = join(clientDir, 'server', 'render-worker.js');
+  const thread = existsSync(file) ? createRenderThread({ file, clientDir, logger }) : null;
+  /** Pages made, and pages being made (shared by their readers). */
+  const cache = new WeakMap<PreparedBoxscore, Lru<string, PreparedBody | Promise<PreparedBody | null>>>();
+  const checks = new Lru<string, boolean>(CHECKS_KEPT);
+  /** A number per copy of the boxscore: with the snapshot list's ETag, the key of a page's data in the thread. */
+  const copies = new WeakMap<PreparedBoxscore, number>();
+  let copiesSeen = 0;
   const renders = new SlidingWindow(60_000, rendersPerMinute);
   let warnedAt = 0;
 
   /** Whether one more render fits in the last minute's budget (and counts it). */
   const mayRender = () => renders.tryRecord(Date.now());
-
-  const loadEntry = () =>
-    (entry ??= existsSync(entryFile)
-      ? (import(pathToFileURL(entryFile).href) as Promise<ServerEntry>)
-          .then(async (module) => {
-            await module.prepareRender();
-            return module;
-          })
-          .catch((err: unknown) => {
-            logger.error({ err }, 'the server render bundle could not be loaded: pages render in the browser');
-            return null;
-          })
-      : Promise.resolve(null));
-  // Loaded now (React's server renderer and the app: ~1 s of module loading on a busy machine),
-  // so the first page after start only renders.
-  void loadEntry();
-
-  function render(rendering: ServerEntry, prepared: PreparedBoxscore, listed: HistoryList | null, search: string): PreparedBody | null {
-    template ??= readFileSync(join(clientDir, 'index.html'), 'utf8');
-    if (!template.includes(ROOT)) return null;
-    const result = rendering.renderDashboard({ boxscore: prepared.response, history: listed?.response ?? null }, search);
-    // A function, not a string: a replacement string would read `$&`, `` $` ``, `$'` and `$$` in the
-    // page (the filter text of the address is in it) as patterns, copying the template into the page.
-    const page = template.replace(ROOT, () => `<div id="root">${result.html}</div>${result.dataHtml}`);
-    // Compressed quickly (brotli 5: a few ms, where 11 takes ~100 ms for ~80 kB) while its first reader waits.
-    return prepareBody(Buffer.from(page, 'utf8'), 'text/html; charset=utf-8', QUICK);
-  }
 
   async function listHistory(current: PreparedBoxscore): Promise<HistoryList | null> {
     try {
@@ -103,20 +97,33 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
   }
 
   async function current(): Promise<PreparedBoxscore | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, waitMs, null)));
     try {
-      return await Promise.race([source.current(), late]);
+      return await within(source.current(), waitMs);
     } catch {
       return null; // the API reports the source's errors; the page renders in the browser and shows them
-    } finally {
-      clearTimeout(timer);
     }
   }
 
+  async function rendersHere(search: string): Promise<boolean> {
+    const known = checks.get(search);
+    if (known !== undefined) return known;
+    const answer = await thread!.renders(search);
+    if (answer !== null) checks.set(search, answer);
+    return answer ?? false;
+  }
+
+  /** Render the page in the thread; the body is compressed off the main thread too. Null (not kept) if it failed. */
+  function render(prepared: PreparedBoxscore, listed: HistoryList | null, search: string): Promise<PreparedBody | null> {
+    let copy = copies.get(prepared);
+    if (copy === undefined) copies.set(prepared, (copy = ++copiesSeen));
+    const dataKey = `${copy} ${listed?.body.etags.identity ?? ''}`;
+    return thread!
+      .page(search, dataKey, () => ({ boxscore: prepared.response, history: listed?.response ?? null }))
+      .then((bytes) => (bytes ? prepareBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'text/html; charset=utf-8', QUICK) : null));
+  }
+
   async function pageFor(search: string): Promise<PreparedBody | null> {
-    const rendering = await loadEntry();
-    if (!rendering?.rendersOnServer(search)) return null;
+    if (!thread || !(await rendersHere(search))) return null;
     const prepared = await current();
     if (!prepared) return null;
     const listed = await listHistory(prepared);
@@ -124,7 +131,8 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
     if (!pages) cache.set(prepared, (pages = new Lru(PAGES_PER_SNAPSHOT)));
     // The history's list changes with each new copy fetched (its ETag says so).
     const key = `${listed?.body.etags.identity ?? ''}${search}`;
-    let page = pages.get(key);
+    const page = pages.get(key);
+    if (page && !(page instanceof Promise)) return page;
     if (!page) {
       if (!mayRender()) {
         if (Date.now() - warnedAt > 60_000) {
@@ -133,17 +141,15 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
         }
         return null;
       }
-      // A render that failed is not kept: the next request tries again (within the budget).
-      try {
-        const body = render(rendering, prepared, listed, search);
-        if (!body) return null;
-        pages.set(key, (page = body));
-      } catch (err) {
-        logger.error({ err, search }, 'a page could not be rendered on the server: sending the shell');
-        return null;
-      }
+      // Kept while it renders, so that readers of the same new address share one render; a render
+      // that failed is not kept: the next request tries again (within the budget).
+      const made = render(prepared, listed, search);
+      const kept = pages;
+      kept.set(key, made);
+      void made.then((body) => (body ? kept.set(key, body) : kept.delete(key)));
+      return within(made, renderWaitMs);
     }
-    return page;
+    return within(page, renderWaitMs);
   }
 
   return {
@@ -152,5 +158,7 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
       const body = await pageFor('');
       await Promise.all([body?.br.ready, body?.gzip.ready]);
     },
+    prepare: () => thread?.start(),
+    close: async () => thread?.close(),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Test helper: the real entry point (server/index.ts) as a child process, as `npm start` runs it
- * minus the client build. Run as `node --import tsx` in one process, so the PID is the server's own:
- * the tsx binary starts a second node process, which a SIGKILL of the first would leave running.
+ * minus the builds; or the built server itself (dist/app/index.js). A TypeScript entry runs as
+ * `node --import tsx` in one process, so the PID is the server's own: the tsx binary starts a
+ * second node process, which a SIGKILL of the first would leave running.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,11 +20,15 @@ export interface SpawnedServer {
   port(ms?: number): Promise<string>;
 }
 
-/** `script`: the entry to run, server/index.ts unless said (e.g. the dev:live launcher), with `args`. */
-export function spawnServer(env: Record<string, string>, script = join('server', 'index.ts'), args: string[] = []): SpawnedServer {
+/**
+ * `script`: the entry to run, server/index.ts unless said (e.g. the dev:live launcher, or the built
+ * server), with `args`; `nodeArgs` go to node before it.
+ */
+export function spawnServer(env: Record<string, string>, script = join('server', 'index.ts'), args: string[] = [], nodeArgs: readonly string[] = []): SpawnedServer {
   // Empty values count as unset and win over a developer's own .env.
   // tsx resolved here, so the server's working folder (a fresh one: nothing may depend on it) does not matter.
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(PROJECT_ROOT, script), ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, join(PROJECT_ROOT, script), ...args], {
     cwd: mkdtempSync(join(tmpdir(), 'boxscore-start-')),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SPACETRACK_IDENTITY: '', SPACETRACK_PASSWORD: '', DASHBOARD_TOKEN: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
