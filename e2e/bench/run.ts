@@ -141,7 +141,7 @@ async function renderingSection(): Promise<BudgetResult[]> {
     ],
     note:
       `The server listens once its first view is rendered (from the boxscore of the catalogue's own day, shipped ready-made), and the bench asks for the first page as soon as /api/health answers, while the catalogue may still be loading (from its packed file, off the server's thread). ` +
-      `Each page carries the chart's picture (a plain SVG of the bars, drawn in the page's one server render) and is compressed off the main thread. The event loop's delay covers the first page, the catalogue's loading and handing over, and the views: ${NEW_VIEWS.join(' ')}.`,
+      `Each page carries the chart's picture (a plain SVG of the bars, drawn in the page's one render, in the render thread) and is compressed off the main thread. The event loop's delay covers the first page, the catalogue's loading and handing over, and the views: ${NEW_VIEWS.join(' ')}.`,
   });
   return [
     evaluateBudget({ name: 'first page after start (cold)', actual: render.firstPageMs, limit: 300, kind: 'max', unit: 'ms' }),
