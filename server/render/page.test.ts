@@ -208,10 +208,10 @@ describe('when the server cannot render a page, the shell goes out instead', () 
     const renderer = createPageRenderer({ source: createEmbeddedSource(), clientDir: DIST, logger, renderWaitMs: 0, rendersPerMinute: 1 });
     try {
       expect(await renderer.page('?n=7')).toBeNull();
-      // The check of the address and the one render of the budget go on in the thread; once done,
-      // the page comes from memory (another render would be beyond the budget).
+      // The one render of the budget goes on in its thread; once done, the page comes from memory.
       const page = await waitFor(() => renderer.page('?n=7').then((body) => body ?? undefined));
       expect(page.identity.toString('utf8')).toContain('first 7 countries');
+      expect(await renderer.page('?n=8')).toBeNull(); // the budget was that one render
     } finally {
       await renderer.close();
     }

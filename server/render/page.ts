@@ -50,7 +50,7 @@ interface Options {
   logger: Logger;
   /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
   waitMs?: number;
-  /** How long a page waits for the render thread (its check of the address, then its render); the shell goes out then, and the page, once made, is kept for the next reader. */
+  /** How long a page waits for its render; the shell goes out then, and the page, once made, is kept for the next reader. */
   renderWaitMs?: number;
   /** New renders allowed per minute, all addresses together: beyond, the shell goes out (renders cost CPU; views are many). */
   rendersPerMinute?: number;
@@ -104,15 +104,18 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
     }
   }
 
-  /** Whether the thread renders this address; kept once known, even when the reader stopped waiting. */
-  async function rendersHere(search: string, waitMs: number): Promise<boolean> {
+  /**
+   * Whether the thread renders this address (a pure function of it: kept once known). The first
+   * question to a thread that is starting waits for it to load React and the app (a few hundred
+   * ms; at most the thread's stuckMs): that is once per thread, and a page rendered is what the
+   * reader came for.
+   */
+  async function rendersHere(search: string): Promise<boolean> {
     const known = checks.get(search);
     if (known !== undefined) return known;
-    const asked = thread!.renders(search).then((answer) => {
-      if (answer !== null) checks.set(search, answer);
-      return answer;
-    });
-    return (await within(asked, waitMs)) ?? false;
+    const answer = await thread!.renders(search);
+    if (answer !== null) checks.set(search, answer);
+    return answer ?? false;
   }
 
   /** Render the page in the thread; the body is compressed off the main thread too. Null (not kept) if it failed. */
@@ -126,12 +129,7 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
   }
 
   async function pageFor(search: string): Promise<PreparedBody | null> {
-    // From here a reader waits at most renderWaitMs for the thread (its check of the address, then
-    // the render): a thread that is starting (React and the app load in a few hundred ms) or busy
-    // never holds a reader long.
-    const deadline = Date.now() + renderWaitMs;
-    const left = () => Math.max(0, deadline - Date.now());
-    if (!thread || !(await rendersHere(search, left()))) return null;
+    if (!thread || !(await rendersHere(search))) return null;
     const prepared = await current();
     if (!prepared) return null;
     const listed = await listHistory(prepared);
@@ -155,9 +153,9 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
       const kept = pages;
       kept.set(key, made);
       void made.then((body) => (body ? kept.set(key, body) : kept.delete(key)));
-      return within(made, left());
+      return within(made, renderWaitMs);
     }
-    return within(page, left());
+    return within(page, renderWaitMs);
   }
 
   return {
