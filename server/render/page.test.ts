@@ -92,6 +92,10 @@ describe('server-rendered pages (the real built client)', () => {
     const bundle = await rawGet(`${server.url}/server/server-entry.js`);
     expect(bundle.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(bundle.body.toString('utf8')).not.toContain('renderDashboard');
+    // Nor is dist/app/ (the server itself, built).
+    const app = await rawGet(`${server.url}/app/index.js`);
+    expect(app.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(app.body.toString('utf8')).not.toContain('createApp');
   });
 
   it.each(['$`', "$'", '$&', '$$', '$1', '$<root>', 'a$`b$&c'])('puts the filter text %s into the page as written (no replacement pattern)', async (filter) => {

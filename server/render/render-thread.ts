@@ -4,7 +4,8 @@
  * page's bytes; React renders in the other thread.
  *
  * Bounded whatever happens there:
- * - the thread starts on the first question (tests and live apps that never render pay nothing);
+ * - the thread starts on the first question, or when the app is warmed (index.ts): tests that
+ *   never render pay nothing;
  * - at most `maxQueued` pages are asked at once; beyond, the answer is null at once (the shell);
  * - a render has `stuckMs` from when the thread starts on it (not from when it was queued: a long
  *   queue of quick renders never looks stuck); past it the thread is stopped, every question
