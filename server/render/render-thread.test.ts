@@ -26,6 +26,7 @@ const kept = new Map();
 parentPort.on('message', (q) => {
   if (q.kind === 'check') return parentPort.postMessage({ id: q.id, kind: 'check', renders: !q.search.includes('shell') });
   if (q.search === 'hang') for (;;);
+  if (q.search === 'grow') { const kept = []; for (;;) kept.push(new Array(1e5).fill(1.5)); }
   const slow = /^slow:(\\d+)/.exec(q.search);
   if (slow) { const until = Date.now() + Number(slow[1]); while (Date.now() < until); }
   if (q.search === 'throw') return parentPort.postMessage({ id: q.id, kind: 'error', message: 'the page could not be drawn' });
@@ -79,6 +80,20 @@ describe('the render thread', () => {
       // The next question: a new thread (the data sent again, as the old thread's is gone).
       const after = await made.page('?c', 'k', () => DATA);
       expect(text(after)).toMatch(/^\?c k sent /);
+      expect(threadOf(after)).not.toBe(before);
+    } finally {
+      await made.close();
+    }
+  });
+
+  it('ends a thread whose heap passes its cap, never the server; the next question starts a new one', async () => {
+    const { made, logged } = thread({ heapMb: 16 });
+    try {
+      const before = threadOf(await made.page('?a', 'k', () => DATA));
+      expect(await made.page('grow', 'k', () => DATA)).toBeNull();
+      expect(logged()).toContain('ERR_WORKER_OUT_OF_MEMORY');
+      const after = await made.page('?b', 'k', () => DATA);
+      expect(text(after)).toMatch(/^\?b k sent /);
       expect(threadOf(after)).not.toBe(before);
     } finally {
       await made.close();

@@ -12,6 +12,8 @@
  *   waiting is answered null, and the next question starts a new thread;
  * - a thread that stops before answering anything counts as a failed start; after
  *   `MAX_FAILED_STARTS` in a row no thread is started again (pages render in the browser);
+ * - its heap is capped at `heapMb` (a render needs a few MB): past it the thread ends, as a stuck
+ *   one does, never the server;
  * - after `idleMs` without a question the thread stops, and its memory is given back.
  * It never rejects: null means "send the shell".
  */
@@ -39,6 +41,7 @@ export interface RenderThreadOptions {
   maxQueued?: number;
   stuckMs?: number;
   idleMs?: number;
+  heapMb?: number;
 }
 
 export const MAX_FAILED_STARTS = 3;
@@ -48,7 +51,7 @@ interface Waiting {
   page: boolean;
 }
 
-export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stuckMs = 10_000, idleMs = 5 * 60_000 }: RenderThreadOptions): RenderThread {
+export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stuckMs = 10_000, idleMs = 5 * 60_000, heapMb = 128 }: RenderThreadOptions): RenderThread {
   let worker: Worker | null = null;
   /** Questions sent to the current thread, in the order it answers them. */
   const waiting = new Map<number, Waiting>();
@@ -105,6 +108,7 @@ export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stu
       workerData: { clientDir } satisfies RenderWorkerData,
       // Plain JavaScript: none of the server's own flags (its TypeScript loader) in this thread.
       execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     started.unref();
     answered = false;
