@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { MAX_FAILED_STARTS, createRenderThread, type RenderThreadOptions } from './render-thread.ts';
 
@@ -46,97 +46,74 @@ function thread(options: Partial<RenderThreadOptions> = {}) {
   const lines: string[] = [];
   const logger = createLogger('error', new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) }));
   const made = createRenderThread({ file: STAND_IN, clientDir: 'ok', logger, ...options });
+  onTestFinished(() => made.close());
   return { made, logged: () => lines.join('') };
 }
 
 describe('the render thread', () => {
   it('answers checks and pages; a page’s data is sent once per key, again only once the thread has let it go', async () => {
     const { made } = thread();
-    try {
-      expect(await made.renders('?n=5')).toBe(true);
-      expect(await made.renders('?shell')).toBe(false);
-      let asked = 0;
-      const data = () => (asked++, DATA);
-      expect(text(await made.page('?a', 'k1', data))).toMatch(/^\?a k1 sent /);
-      expect(text(await made.page('?b', 'k1', data))).toMatch(/^\?b k1 kept /);
-      expect(text(await made.page('?c', 'k2', data))).toMatch(/^\?c k2 sent /);
-      expect(text(await made.page('?d', 'k1', data))).toMatch(/^\?d k1 kept /); // two keys are kept
-      expect(text(await made.page('?e', 'k3', data))).toMatch(/^\?e k3 sent /); // k1, the oldest, goes
-      expect(text(await made.page('?f', 'k1', data))).toMatch(/^\?f k1 sent /);
-      expect(asked).toBe(4);
-    } finally {
-      await made.close();
-    }
+    expect(await made.renders('?n=5')).toBe(true);
+    expect(await made.renders('?shell')).toBe(false);
+    let asked = 0;
+    const data = () => (asked++, DATA);
+    expect(text(await made.page('?a', 'k1', data))).toMatch(/^\?a k1 sent /);
+    expect(text(await made.page('?b', 'k1', data))).toMatch(/^\?b k1 kept /);
+    expect(text(await made.page('?c', 'k2', data))).toMatch(/^\?c k2 sent /);
+    expect(text(await made.page('?d', 'k1', data))).toMatch(/^\?d k1 kept /); // two keys are kept
+    expect(text(await made.page('?e', 'k3', data))).toMatch(/^\?e k3 sent /); // k1, the oldest, goes
+    expect(text(await made.page('?f', 'k1', data))).toMatch(/^\?f k1 sent /);
+    expect(asked).toBe(4);
   });
 
   it('stops a render stuck past its time, answers it and those queued behind it with the shell, and the same instance starts a new thread', async () => {
     const { made, logged } = thread({ stuckMs: 300 });
-    try {
-      const before = threadOf(await made.page('?a', 'k', () => DATA));
-      const [stuck, behind] = await Promise.all([made.page('hang', 'k', () => DATA), made.page('?b', 'k', () => DATA)]);
-      expect(stuck).toBeNull();
-      expect(behind).toBeNull();
-      expect(logged()).toContain('a page took too long to render');
-      // The next question: a new thread (the data sent again, as the old thread's is gone).
-      const after = await made.page('?c', 'k', () => DATA);
-      expect(text(after)).toMatch(/^\?c k sent /);
-      expect(threadOf(after)).not.toBe(before);
-    } finally {
-      await made.close();
-    }
+    const before = threadOf(await made.page('?a', 'k', () => DATA));
+    const [stuck, behind] = await Promise.all([made.page('hang', 'k', () => DATA), made.page('?b', 'k', () => DATA)]);
+    expect(stuck).toBeNull();
+    expect(behind).toBeNull();
+    expect(logged()).toContain('a page took too long to render');
+    // The next question: a new thread (the data sent again, as the old thread's is gone).
+    const after = await made.page('?c', 'k', () => DATA);
+    expect(text(after)).toMatch(/^\?c k sent /);
+    expect(threadOf(after)).not.toBe(before);
   });
 
   it('ends a thread whose heap passes its cap, never the server; the next question starts a new one', async () => {
     const { made, logged } = thread({ heapMb: 16 });
-    try {
-      const before = threadOf(await made.page('?a', 'k', () => DATA));
-      expect(await made.page('grow', 'k', () => DATA)).toBeNull();
-      expect(logged()).toContain('ERR_WORKER_OUT_OF_MEMORY');
-      const after = await made.page('?b', 'k', () => DATA);
-      expect(text(after)).toMatch(/^\?b k sent /);
-      expect(threadOf(after)).not.toBe(before);
-    } finally {
-      await made.close();
-    }
+    const before = threadOf(await made.page('?a', 'k', () => DATA));
+    expect(await made.page('grow', 'k', () => DATA)).toBeNull();
+    expect(logged()).toContain('ERR_WORKER_OUT_OF_MEMORY');
+    const after = await made.page('?b', 'k', () => DATA);
+    expect(text(after)).toMatch(/^\?b k sent /);
+    expect(threadOf(after)).not.toBe(before);
   });
 
   it('never stops a thread for a long queue of quick renders: the time runs per render, not from when it was queued', async () => {
     const { made } = thread({ stuckMs: 400, maxQueued: 10 });
-    try {
-      // Six renders of 150 ms: the last waits ~900 ms, more than twice the time a render has.
-      const pages = await Promise.all(Array.from({ length: 6 }, (_, i) => made.page(`slow:150 ${i}`, 'k', () => DATA)));
-      expect(pages.every((page) => page !== null)).toBe(true);
-      expect(new Set(pages.map(threadOf)).size).toBe(1);
-    } finally {
-      await made.close();
-    }
+    // Six renders of 150 ms: the last waits ~900 ms, more than twice the time a render has.
+    const pages = await Promise.all(Array.from({ length: 6 }, (_, i) => made.page(`slow:150 ${i}`, 'k', () => DATA)));
+    expect(pages.every((page) => page !== null)).toBe(true);
+    expect(new Set(pages.map(threadOf)).size).toBe(1);
   });
 
   it('bounds its backlog: beyond maxQueued pages, the shell at once', async () => {
     const { made } = thread({ maxQueued: 2 });
-    try {
-      const first = made.page('slow:200 1', 'k', () => DATA);
-      const second = made.page('slow:200 2', 'k', () => DATA);
-      expect(await made.page('?third', 'k', () => DATA)).toBeNull();
-      expect(text(await first)).toMatch(/^slow:200 1 /);
-      expect(text(await second)).toMatch(/^slow:200 2 /);
-      // Room again once they are answered.
-      expect(await made.page('?fourth', 'k', () => DATA)).not.toBeNull();
-    } finally {
-      await made.close();
-    }
+    const first = made.page('slow:200 1', 'k', () => DATA);
+    const second = made.page('slow:200 2', 'k', () => DATA);
+    expect(await made.page('?third', 'k', () => DATA)).toBeNull();
+    expect(text(await first)).toMatch(/^slow:200 1 /);
+    expect(text(await second)).toMatch(/^slow:200 2 /);
+    // Room again once they are answered.
+    expect(await made.page('?fourth', 'k', () => DATA)).not.toBeNull();
   });
 
   it('a render that fails is the shell and is logged; the thread goes on', async () => {
     const { made, logged } = thread();
-    try {
-      const before = threadOf(await made.page('?a', 'k', () => DATA));
-      expect(await made.page('throw', 'k', () => DATA)).toBeNull();
-      expect(logged()).toContain('the page could not be drawn');
-      expect(threadOf(await made.page('?b', 'k', () => DATA))).toBe(before);
-    } finally {
-      await made.close();
-    }
+    const before = threadOf(await made.page('?a', 'k', () => DATA));
+    expect(await made.page('throw', 'k', () => DATA)).toBeNull();
+    expect(logged()).toContain('the page could not be drawn');
+    expect(threadOf(await made.page('?b', 'k', () => DATA))).toBe(before);
   });
 
   it(`gives up after ${MAX_FAILED_STARTS} starts in a row that never answer, and says so once`, async () => {
@@ -149,15 +126,11 @@ describe('the render thread', () => {
 
   it('stops when idle, and starts again on the next question', async () => {
     const { made } = thread({ idleMs: 100 });
-    try {
-      const first = threadOf(await made.page('?a', 'k', () => DATA));
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      const again = await made.page('?b', 'k', () => DATA);
-      expect(text(again)).toMatch(/^\?b k sent /);
-      expect(threadOf(again)).not.toBe(first);
-    } finally {
-      await made.close();
-    }
+    const first = threadOf(await made.page('?a', 'k', () => DATA));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const again = await made.page('?b', 'k', () => DATA);
+    expect(text(again)).toMatch(/^\?b k sent /);
+    expect(threadOf(again)).not.toBe(first);
   });
 
   it('close() answers what waits with the shell', async () => {
