@@ -81,10 +81,10 @@ test('Refresh fetches a due copy at once', async ({ serveLive, dashboard, page }
 
 test('the banner is in the page the server sends; its code is fetched in live mode only', async ({ serveLive, dashboard, page, browser }) => {
   const { url } = await serveLive({ start: '2026-11-27T14:00:00Z' });
-  // A reader waits only so long for a page's render (then gets the shell, and the page, once made,
-  // is kept for the next reader): on a busy machine the very first request of a cold app (its
-  // render thread loading, its first copy fetched) may get the shell. This journey is about what
-  // the server's page holds, so it waits until the server has it.
+  // A live app asks Space-Track for nothing before its first request, and a page waits only 500 ms
+  // for the copy that request fetches (then the shell goes out: the browser shows the fetch's
+  // progress and errors). On a busy machine the login and fetch from the fake can take longer.
+  // This journey is about what the server's page holds once it has a copy, so it waits for that.
   await expect.poll(async () => (await (await fetch(url)).text()).includes('class="live-line"'), { timeout: 20_000 }).toBe(true);
   // Before any script: the server rendered the banner (its code is not in the page's first JavaScript).
   const still = await browser.newContext({ javaScriptEnabled: false });

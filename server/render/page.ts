@@ -50,7 +50,11 @@ interface Options {
   logger: Logger;
   /** How long a page waits for the boxscore (live mode, cold) before the shell is sent instead. */
   waitMs?: number;
-  /** How long a page waits for its render; the shell goes out then, and the page, once made, is kept for the next reader. */
+  /**
+   * How long a page waits for its render; the shell goes out then, and the page, once made, is kept
+   * for the next reader. Not the first page of a thread (render-thread.ts, `fresh`): that waits
+   * for it, within the thread's own bound.
+   */
   renderWaitMs?: number;
   /** New renders allowed per minute, all addresses together: beyond, the shell goes out (renders cost CPU; views are many). */
   rendersPerMinute?: number;
@@ -149,11 +153,14 @@ export function createPageRenderer({ source, history, clientDir, logger, waitMs 
       }
       // Kept while it renders, so that readers of the same new address share one render; a render
       // that failed is not kept: the next request tries again (within the budget).
+      // A thread's first page also warms its JIT: seconds on a busy machine, where the reader's
+      // budget would send the shell for the one page a cold server is asked (its watchdog bounds it).
+      const patient = thread!.fresh();
       const made = render(prepared, listed, search);
       const kept = pages;
       kept.set(key, made);
       void made.then((body) => (body ? kept.set(key, body) : kept.delete(key)));
-      return within(made, renderWaitMs);
+      return patient ? made : within(made, renderWaitMs);
     }
     return within(page, renderWaitMs);
   }

@@ -73,6 +73,7 @@ describe('the render thread', () => {
     expect(stuck).toBeNull();
     expect(behind).toBeNull();
     expect(logged()).toContain('a page took too long to render');
+    expect(made.fresh()).toBe(true);
     // The next question: a new thread (the data sent again, as the old thread's is gone).
     const after = await made.page('?c', 'k', () => DATA);
     expect(text(after)).toMatch(/^\?c k sent /);
@@ -124,11 +125,17 @@ describe('the render thread', () => {
     expect(logged().match(/cannot start/g)).toHaveLength(1);
   });
 
-  it('stops when idle, and starts again on the next question', async () => {
+  it('stops when idle, and starts again on the next question: its first page is a fresh thread’s again', async () => {
     const { made } = thread({ idleMs: 100 });
+    expect(made.fresh()).toBe(true);
+    expect(await made.renders('?a')).toBe(true);
+    expect(made.fresh()).toBe(true); // a check is not a page
     const first = threadOf(await made.page('?a', 'k', () => DATA));
+    expect(made.fresh()).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(made.fresh()).toBe(true); // the next page is a new thread's first
     const again = await made.page('?b', 'k', () => DATA);
+    expect(made.fresh()).toBe(false);
     expect(text(again)).toMatch(/^\?b k sent /);
     expect(threadOf(again)).not.toBe(first);
   });

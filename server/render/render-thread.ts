@@ -27,6 +27,12 @@ export interface RenderThread {
   renders(search: string): Promise<boolean | null>;
   /** The page's UTF-8 bytes, drawn from `data()` (asked only when the thread lacks `dataKey`); null for the shell. */
   page(search: string, dataKey: string, data: () => ServerData): Promise<Uint8Array | null>;
+  /**
+   * Whether the next page asked is the first of its thread (none is running, or the one running
+   * has been asked none yet): that render also warms the thread's JIT, and may take seconds on a
+   * busy machine. It is bounded by `stuckMs` like any other.
+   */
+  fresh(): boolean;
   /** Start the thread now (loading React and the app takes it a few hundred ms), if not running. */
   start(): void;
   /** Stop the thread; questions waiting are answered null. */
@@ -64,6 +70,8 @@ export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stu
   let idle: NodeJS.Timeout | undefined;
   /** Whether the current thread has answered anything yet (else its end is a failed start). */
   let answered = false;
+  /** Pages asked of the current thread. */
+  let pagesAsked = 0;
 
   /** The thread works on the oldest question waiting: it has `stuckMs` from now. */
   function watchOldest(target: Worker): void {
@@ -112,6 +120,7 @@ export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stu
     });
     started.unref();
     answered = false;
+    pagesAsked = 0;
     started.on('message', (answer: RenderAnswer) => {
       if (worker !== started) return;
       answered = true;
@@ -144,7 +153,10 @@ export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stu
     }
     return new Promise((resolve) => {
       waiting.set(id, { resolve, page });
-      if (page) pagesQueued++;
+      if (page) {
+        pagesQueued++;
+        pagesAsked++;
+      }
       if (waiting.size === 1) watchOldest(target);
       target.postMessage(message);
     });
@@ -160,6 +172,7 @@ export function createRenderThread({ file, clientDir, logger, maxQueued = 8, stu
       if (answer?.kind === 'error') logger.error({ search, err: { message: answer.message } }, 'a page could not be rendered on the server: sending the shell');
       return answer?.kind === 'page' ? answer.page : null;
     },
+    fresh: () => !worker || pagesAsked === 0,
     start() {
       start();
     },
