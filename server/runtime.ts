@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 
 /**
- * How the server's Node process is started, wherever it is: `npm start` (package.json repeats
- * these; server/runtime.test.ts keeps them the same), each instance of `npm run cluster`, and the
- * bench. The server runs built (SERVER_APP, plain JavaScript that build-client.ts writes): under
+ * How the server's Node process is started, wherever it is: `npm start` and `npm run soak`
+ * (package.json repeats these; server/runtime.test.ts keeps them the same), each instance of
+ * `npm run cluster`, and the bench. The server runs built (SERVER_APP, plain JavaScript that build-client.ts writes): under
  * tsx, Node 20 would keep a second V8 isolate alive for its loader (~36 MB, a third of the RSS).
  * The flags bound memory the server never gives back otherwise (smaps on the render bench):
  * - V8's young generation grows to its largest (32 MB per isolate: the server's and the render
