@@ -16,11 +16,12 @@
  * then stays, with the heap in use flat (+3-6 MB): a run of 100,000 requests grew as much as one of
  * 45,000. One run's parts: V8's reserved heap +30 MB (its young generation growing to size), buffers
  * +22 MB (copies fetched, stored and compressed), the rest native memory. Runs of late 2026: 70-92 MB
- * with the server's flags (8 runs), 85-111 MB without them (14 runs; the margin was too thin). A leak
+ * with the server's flags (8 runs), 73-111 MB without them (22 runs; the margin was too thin). A leak
  * goes past the limit: a 128-byte Buffer kept per request grew 132 MB (150 without the flags).
  * Judging only the second half (a leak's slope) was tried and dropped: RSS after a GC swings by
- * +-30 MB between samples, and in 2 runs of 14 the plateau came late (+43 and +45 MB in the second
- * half). The RSS halfway is printed, to tell a plateau from a slope when it fails.
+ * +-30 MB between samples, and the plateau may come late: of 18 runs, 15 added -11 to +14 MB in the
+ * second half, but others +24, +43 and +45. The RSS halfway is printed, to tell a plateau from a
+ * slope when it fails.
  *
  * Heap growth is printed alongside, and the event loop's delay (p50, p99, max) over the measured
  * part: the goal is a p99 of at most 50 ms. It is the delay of this whole process (the app, the fake
