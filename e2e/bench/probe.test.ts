@@ -4,12 +4,8 @@
  * runs a full collection.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/config.ts';
-
-const PROBE = pathToFileURL(join(PROJECT_ROOT, 'e2e', 'bench', 'probe.mjs')).href;
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { askLoopDelay, PROBE } from './servers.ts';
 
 /**
  * A stand-in server: it stays up (a timer), blocks its event loop for 300 ms when sent 'block',
@@ -26,41 +22,33 @@ process.on('message', (m) => {
 process.send('ready');
 `;
 
-type Loop = { p50: number; p99: number; max: number };
-let child: ChildProcess | undefined;
-afterEach(() => {
-  child?.kill();
-});
-
+/** The stand-in with the probe loaded, as the bench loads it (stopped when the test ends); --trace-gc prints each collection on stdout. */
 function start(): { child: ChildProcess; output: () => string } {
-  // --trace-gc prints each collection on stdout.
   let out = '';
-  child = spawn(process.execPath, ['--expose-gc', '--trace-gc', '--import', PROBE, '-e', CHILD], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--trace-gc', '--import', PROBE, '-e', CHILD], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  onTestFinished(() => void child.kill());
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   return { child, output: () => out };
 }
 
-const next = (c: ChildProcess, match: (m: unknown) => boolean) =>
-  new Promise<unknown>((resolve) => {
+/** The child's next message that is `expected`. */
+const said = (c: ChildProcess, expected: string) =>
+  new Promise<void>((resolve) => {
     const on = (m: unknown) => {
-      if (!match(m)) return;
+      if (m !== expected) return;
       c.off('message', on);
-      resolve(m);
+      resolve();
     };
     c.on('message', on);
   });
 
-const askLoop = async (c: ChildProcess): Promise<Loop> => {
-  const answer = next(c, (m) => typeof m === 'object' && m !== null && 'loop' in m);
-  c.send('loop');
-  return ((await answer) as { loop: Loop }).loop;
-};
+const askLoop = (c: ChildProcess) => askLoopDelay(c, 'the stand-in');
 
 describe('the bench probe (probe.mjs)', () => {
   it('answers the event loop delay of its own process, afresh after each ask', async () => {
     const { child: c } = start();
-    await next(c, (m) => m === 'ready');
-    const blocked = next(c, (m) => m === 'blocked');
+    await said(c, 'ready');
+    const blocked = said(c, 'blocked');
     c.send('block');
     await blocked;
     const first = await askLoop(c);
@@ -73,7 +61,7 @@ describe('the bench probe (probe.mjs)', () => {
 
   it('runs a full collection on SIGUSR2', async () => {
     const { child: c, output } = start();
-    await next(c, (m) => m === 'ready');
+    await said(c, 'ready');
     const collections = () => (output().match(/Mark-Compact/g) ?? []).length;
     const before = collections();
     c.kill('SIGUSR2');

@@ -29,7 +29,21 @@ export interface ChildServer {
 }
 
 const running = new Set<ChildProcess>();
-const PROBE = pathToFileURL(join(PROJECT_ROOT, 'e2e', 'bench', 'probe.mjs')).href;
+/** Loaded into every child (node --import): see probe.mjs. */
+export const PROBE = pathToFileURL(join(PROJECT_ROOT, 'e2e', 'bench', 'probe.mjs')).href;
+
+/** The event loop delay (ms) of a child that loaded PROBE, since the last ask; `name` is for the error. */
+export function askLoopDelay(child: ChildProcess, name: string): Promise<LoopDelay> {
+  return new Promise<LoopDelay>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not report its event loop delay.`)), 5000);
+    child.once('message', (message: { loop?: LoopDelay }) => {
+      clearTimeout(timer);
+      if (message.loop) resolve(message.loop);
+      else reject(new Error('Unexpected message from the server.'));
+    });
+    child.send('loop');
+  });
+}
 
 /** Stop every child still running (the bench calls this on any exit path). */
 export function killAllChildren(): void {
@@ -99,16 +113,7 @@ export async function spawnServer({ script, args = [], env = {}, readyPath, node
     url,
     pid,
     rss: () => rssOf(pid),
-    loopDelay: () =>
-      new Promise<LoopDelay>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${script} did not report its event loop delay.`)), 5000);
-        child.once('message', (message: { loop?: LoopDelay }) => {
-          clearTimeout(timer);
-          if (message.loop) resolve(message.loop);
-          else reject(new Error('Unexpected message from the server.'));
-        });
-        child.send('loop');
-      }),
+    loopDelay: () => askLoopDelay(child, script),
     stop: async () => {
       if (child.exitCode === null) {
         process.kill(pid, 'SIGTERM');
