@@ -15,8 +15,8 @@
  * says them, runtime.test.ts checks), as the server runs. RSS rises to a plateau as the load starts,
  * then stays, with the heap in use flat (+3-6 MB): a run of 100,000 requests grew as much as one of
  * 45,000. One run's parts: V8's reserved heap +30 MB (its young generation growing to size), buffers
- * +22 MB (copies fetched, stored and compressed), the rest native memory. Runs of late 2026: 70-92 MB
- * with the server's flags (8 runs), 73-111 MB without them (22 runs; the margin was too thin). A leak
+ * +22 MB (copies fetched, stored and compressed), the rest native memory. Runs of late 2026: 61-92 MB
+ * with the server's flags (11 runs, 3 of them in CI), 73-111 MB without them (22 runs; the margin was too thin). A leak
  * goes past the limit: a 128-byte Buffer kept per request grew 132 MB (150 without the flags).
  * Judging only the second half (a leak's slope) was tried and dropped: RSS after a GC swings by
  * +-30 MB between samples, and the plateau may come late: of 18 runs, 15 added -11 to +14 MB in the
